@@ -1,0 +1,155 @@
+"""The nouns of dateline: plain dataclasses that every stage reads and writes.
+
+This module holds data only. It knows nothing about parsing, storage or the network, so every stage
+can import it without pulling in another stage. Offsets are character offsets into `Document.text`
+unless a field says `raw_`, in which case they point into `Article.text` (the decoded input).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PARAGRAPH_KINDS = ("title", "byline", "caption", "body", "boilerplate")
+ParagraphKind = Literal["title", "byline", "caption", "body", "boilerplate"]
+Precision = Literal["day", "week", "month", "year"]
+
+
+def content_id(raw: bytes) -> str:
+    """The id of an article: the sha256 of its bytes, so the same input always gets the same id."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to some precision: `start`..`end` inclusive, ISO `YYYY-MM-DD`.
+
+    `precision` maps to ACLED's time_precision (1 day, 2 week, 3 month or longer).
+    """
+    start: str
+    end: str
+    precision: Precision
+    text: str | None = None
+
+    @property
+    def iso(self) -> str:
+        """The shortest ISO form that says what is known: `2014-03-03`, `2014-03`, `2014`."""
+        if self.precision == "year":
+            return self.start[:4]
+        if self.precision == "month":
+            return self.start[:7]
+        return self.start
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "precision": self.precision,
+                "iso": self.iso, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> PartialDate | None:
+        if not d:
+            return None
+        return cls(d["start"], d["end"], d["precision"], d.get("text"))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input item as it came in: the bytes, where they came from, and what the source told us.
+
+    `text` is `raw` decoded; `encoding` names the codec used and `warnings` say when decoding had
+    to guess or replace characters. `hints` carries metadata that arrived beside the content
+    (a JSONL record's `url`/`title`/`published`/`outlet`, a WARC record's target URI and date).
+    """
+    id: str
+    uri: str
+    media_type: str
+    raw: bytes
+    text: str
+    encoding: str = "utf-8"
+    fetched_at: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, *, uri: str, media_type: str, text: str, **kw: Any) -> Article:
+        return cls(id=content_id(raw), uri=uri, media_type=media_type, raw=raw, text=text, **kw)
+
+
+@dataclass
+class Paragraph:
+    """A block of the input with its kind.
+
+    `raw_start`/`raw_end` locate it in `Article.text` (None when the input was HTML and the block
+    came out of the extractor rather than a literal slice). `start`/`end` locate it in
+    `Document.text`; boilerplate is not part of the clean text, so its `start`/`end` are None.
+    `reason` names the rule that decided the kind, so a wrong call can be traced.
+    """
+    kind: ParagraphKind
+    text: str
+    raw_start: int | None
+    raw_end: int | None
+    start: int | None = None
+    end: int | None = None
+    subheading: bool = False
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    """One cleaned article: the text every later span points into, plus its metadata."""
+    id: str
+    article_id: str
+    uri: str
+    text: str
+    paragraphs: list[Paragraph]
+    media_type: str = "text/plain"
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: PartialDate | None = None
+    dateline: str | None = None
+    language: str | None = None
+    language_score: float | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def raw_offset(self, pos: int) -> int | None:
+        """Map an offset in `text` back to the decoded input, when the paragraph was a literal slice."""
+        for p in self.paragraphs:
+            if p.start is not None and p.start <= pos <= p.end and p.raw_start is not None:
+                return p.raw_start + (pos - p.start)
+        return None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.to_dict() if self.published else None
+        d["paragraphs"] = [p.to_dict() for p in self.paragraphs]
+        return d
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not become a document: which one, at which stage, and why.
+
+    `code` is a stable machine-readable reason (`binary`, `empty`, `too_large`, `decode`,
+    `parse`, `truncated`, `fetch`, `internal`); `message` is one human line.
+    """
+    uri: str
+    stage: str
+    code: str
+    message: str
+    article_id: str | None = None
+
+    def line(self) -> str:
+        return f"{self.uri}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
