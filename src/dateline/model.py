@@ -7,6 +7,7 @@ unless a field says `raw_`, in which case they point into `Article.text` (the de
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -43,6 +44,28 @@ class PartialDate:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision,
                 "iso": self.iso, "text": self.text}
+
+    @classmethod
+    def parse_iso(cls, value: str, text: str | None = None) -> PartialDate:
+        """`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a full ISO timestamp, with the precision it shows.
+
+        Raises ValueError for anything else, so a caller handing us a user's date hears about it.
+        """
+        import calendar
+        from datetime import date
+
+        v = str(value).strip()
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?", v)
+        if not m:
+            raise ValueError(f"not an ISO date: {value!r}")
+        y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        if d:
+            iso = date(y, mo, d).isoformat()
+            return cls(iso, iso, "day", text)
+        if mo:
+            last = calendar.monthrange(y, mo)[1]
+            return cls(date(y, mo, 1).isoformat(), date(y, mo, last).isoformat(), "month", text)
+        return cls(f"{y:04d}-01-01", f"{y:04d}-12-31", "year", text)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> PartialDate | None:
@@ -153,3 +176,42 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+SCHEMA_ID = "https://dateline.example/schema/analysis"
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Analysis:
+    """What `dateline.analyze` returns: a document and everything found in it.
+
+    `to_dict()` follows the versioned JSON schema in docs/schema.md. Lists that later stages fill
+    (mentions, places, events, quotes, figures) are present and empty until those stages run.
+    """
+    document: Document
+    pipeline_version: str
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.document
+        return {
+            "schema": SCHEMA_ID,
+            "schema_version": SCHEMA_VERSION,
+            "pipeline_version": self.pipeline_version,
+            "document": {
+                "id": d.id, "uri": d.uri, "url": d.url, "media_type": d.media_type,
+                "outlet": d.outlet, "title": d.title, "authors": list(d.authors),
+                "published": d.published.iso if d.published else None,
+                "published_date": d.published.to_dict() if d.published else None,
+                "dateline": d.dateline, "language": d.language, "language_score": d.language_score,
+                "duplicate_of": d.duplicate_of, "warnings": list(d.warnings), "text": d.text,
+            },
+            "paragraphs": [p.to_dict() for p in d.paragraphs],
+            "mentions": list(self.mentions), "places": list(self.places), "events": list(self.events),
+            "quotes": list(self.quotes), "figures": list(self.figures),
+        }

@@ -1,0 +1,243 @@
+"""The `dateline` command: thin wrappers over the library, one per verb.
+
+Exit codes: 0 all went well; 1 an unexpected error; 2 a usage or configuration error; 4 some
+documents failed (the rest were stored). Tracebacks only with `--debug`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import DatelineError, StoreError, UsageError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FAILURES = 0, 1, 2, 4
+DEFAULT_DB = "dateline.sqlite"
+KIND_STYLE = {"title": dict(fg="cyan", bold=True), "byline": dict(fg="magenta"),
+              "caption": dict(fg="yellow"), "body": {}, "boilerplate": dict(fg="bright_black")}
+
+
+def _db_option(f):
+    return click.option("--db", default=lambda: os.environ.get("DATELINE_DB", DEFAULT_DB),
+                        show_default=f"$DATELINE_DB or {DEFAULT_DB}", help="The database file.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """dateline: messy conflict reporting in, an evidence-grade sourced dataset out."""
+    ctx.obj = {"debug": debug}
+
+
+def _open_store(db: str):
+    from .store import Store
+
+    return Store.open(db, readonly=True)
+
+
+def _print_summary(summary, store_stats: dict) -> None:
+    c = summary.counts
+    click.echo(f"documents: {c['added']} added, {c['updated']} re-derived, {c['unchanged']} unchanged "
+               f"(of {c['seen']} read); {store_stats['documents']} in the database")
+    first, last = store_stats["first_published"], store_stats["last_published"]
+    dates = f"{first} to {last}" if first else "none known"
+    click.echo(f"outlets: {store_stats['outlets']}; published: {dates}; undated: {store_stats['undated']}")
+    click.echo(f"duplicates: {store_stats['duplicates']} near-duplicate or syndicated copies "
+               f"({c['duplicates']} found in this run); non-English: {store_stats['non_english']}")
+    click.echo(f"failures: {c['failed']} in this run")
+    click.echo(f"database: {os.path.abspath(summary.db)}")
+
+
+def _run_and_report(sources: list[str], db: str, config_path: str | None, workers: int | None,
+                    stdin=None, articles=None) -> None:
+    from .config import load_config
+    from .pipeline import run
+    from .store import Store
+
+    config = load_config(config_path, {"workers": workers} if workers else None)
+
+    def say_failure(f) -> None:
+        click.echo(f"failed: {f.line()}", err=True)
+
+    summary = run(sources, db, config=config, stdin=stdin, on_failure=say_failure, articles=articles)
+    with Store.open(db, readonly=True) as store:
+        _print_summary(summary, store.stats())
+    if summary.counts["failed"]:
+        click.echo(f"{summary.counts['failed']} input(s) failed; see `dateline failures --db {db}`", err=True)
+        sys.exit(EXIT_FAILURES)
+
+
+@cli.command("run")
+@click.argument("sources", nargs=-1, required=True)
+@_db_option
+@click.option("--config", "config_path", type=click.Path(), help="A dateline.toml file.")
+@click.option("--workers", type=int, help="Worker processes for the per-document stages.")
+def run_cmd(sources: tuple[str, ...], db: str, config_path: str | None, workers: int | None) -> None:
+    """Read SOURCES (files, folders, globs, `-` for stdin) into the database.
+
+    Re-running on the same inputs adds nothing; a newer pipeline version re-derives what it stored.
+    """
+    stdin = sys.stdin.buffer if "-" in sources else None
+    _run_and_report(list(sources), db, config_path, workers, stdin=stdin)
+
+
+@cli.command()
+@click.option("--db", default="dateline-demo.sqlite", show_default=True, help="Where to write the demo database.")
+def demo(db: str) -> None:
+    """Run the pipeline on the demo corpus shipped with the package."""
+    from .resources import demo_articles_dir
+
+    folder = demo_articles_dir()
+    click.echo(f"demo corpus: {folder}")
+    _run_and_report([str(folder)], db, None, None)
+
+
+@cli.command()
+@click.argument("urls_file", type=click.Path(exists=True, dir_okay=False))
+@_db_option
+@click.option("--allow-private", is_flag=True, help="Allow loopback, private and link-local addresses.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per request.")
+def fetch(urls_file: str, db: str, allow_private: bool, timeout: float) -> None:
+    """Fetch the URLs listed in URLS_FILE (one a line) and store them like `run` does."""
+    from .ingest.fetch import fetch_urls, read_url_list
+
+    urls = read_url_list(urls_file)
+    articles = fetch_urls(urls, allow_private=allow_private, timeout=timeout)
+    _run_and_report([urls_file], db, None, None, articles=articles)
+
+
+@cli.command()
+@_db_option
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def docs(db: str, limit: int | None, fmt: str) -> None:
+    """A table of the stored documents."""
+    with _open_store(db) as store:
+        rows = store.document_rows(limit=limit)
+    if fmt == "jsonl":
+        for r in rows:
+            r["authors"] = json.loads(r.pop("authors_json"))
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    click.echo(f"{'id':12}  {'published':10}  {'lang':4}  {'words':>5}  {'outlet':24}  title")
+    for r in rows:
+        dup = f"  (copy of {r['duplicate_of'][:12]})" if r["duplicate_of"] else ""
+        click.echo(f"{r['id'][:12]}  {(r['published_start'] or '-'):10}  {(r['language'] or '-'):4}  "
+                   f"{r['word_count']:>5}  {(r['outlet'] or '-')[:24]:24}  {(r['title'] or '-')[:70]}{dup}")
+    click.echo(f"{len(rows)} document(s)")
+
+
+@cli.command()
+@click.argument("doc_id")
+@_db_option
+@click.option("--raw", is_flag=True, help="Also show the boilerplate that was removed.")
+def show(doc_id: str, db: str, raw: bool) -> None:
+    """The clean text of one document (an id prefix is enough), paragraph kinds marked."""
+    with _open_store(db) as store:
+        try:
+            doc = store.get_document(doc_id)
+        except KeyError as exc:
+            raise UsageError(str(exc.args[0])) from None
+        sources = store.sources_of(doc.id)
+    meta = [("id", doc.id), ("source", ", ".join(sources)), ("outlet", doc.outlet), ("url", doc.url),
+            ("title", doc.title), ("authors", "; ".join(doc.authors) or None),
+            ("published", doc.published.iso if doc.published else None), ("dateline", doc.dateline),
+            ("language", doc.language), ("copy of", doc.duplicate_of)]
+    for k, v in meta:
+        if v:
+            click.echo(f"{k:>10}: {v}")
+    click.echo()
+    for p in doc.paragraphs:
+        if p.kind == "boilerplate" and not raw:
+            click.echo(click.style(f"[boilerplate removed: {p.text[:60]}]", **KIND_STYLE["boilerplate"]))
+            continue
+        label = p.kind + (" subheading" if p.subheading else "")
+        body = textwrap.fill(p.text, width=100, subsequent_indent="  ") if p.kind == "body" else p.text
+        click.echo(click.style(f"[{label}] ", bold=True) + click.style(body, **KIND_STYLE[p.kind]))
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search (SQLite FTS5), best match first, with snippets."""
+    with _open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    for h in hits:
+        click.echo(f"{h['id'][:12]}  {(h['published_start'] or '-'):10}  {(h['outlet'] or '-')[:24]:24}  "
+                   f"{(h['title'] or '-')[:60]}")
+        click.echo("    " + " ".join(h["snippet"].split()))
+    click.echo(f"{len(hits)} match(es)")
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: standard output).")
+def export(db: str, fmt: str, output: str | None) -> None:
+    """Export the stored documents."""
+    from .export import write_documents
+
+    with _open_store(db) as store:
+        docs = ((d, store.sources_of(d.id)) for d in store.iter_documents())
+        if fmt == "parquet" or output:
+            if fmt == "parquet" and not output:
+                raise UsageError("parquet is binary: give an output file with -o FILE.parquet")
+            with (open(output, "w", encoding="utf-8", newline="") if fmt != "parquet" else open(os.devnull, "w")) as out:
+                n = write_documents(docs, fmt, out, path=output)
+            click.echo(f"wrote {n} document(s) to {output}", err=True)
+        else:
+            write_documents(docs, fmt, click.get_text_stream("stdout"))
+
+
+@cli.command()
+@_db_option
+def failures(db: str) -> None:
+    """Inputs that could not be stored, and why."""
+    with _open_store(db) as store:
+        rows = store.failures()
+    for r in rows:
+        click.echo(f"{r['uri']}: [{r['stage']}/{r['code']}] {r['message']}")
+    click.echo(f"{len(rows)} failure(s)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="dateline", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted; everything committed before the interruption is kept", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("interrupted; everything committed before the interruption is kept", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except (UsageError, StoreError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except DatelineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(f"unexpected error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Composition: articles through the per-document stages, then across documents, into the store.
+
+`Pipeline` is the pure per-document part (`setup()` loads resources once, `process()` turns one
+article into a document or a failure); it is what a worker process or a Ray actor holds.
+`run()` drives a whole batch job: ingest → per-document stages → duplicates → store, one
+transaction per batch, so an interrupted run keeps every batch it finished and nothing else.
+"""
+from __future__ import annotations
+
+import itertools
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from . import __version__
+from .config import Config
+from .corpus import duplicates
+from .extract import LanguageDetector, extract
+from .model import Analysis, Article, Document, Failure, PartialDate
+from .store import Store
+
+# Bumped whenever a stage's output for the same input can change: stored documents made by an
+# older version are re-derived on the next run instead of being skipped.
+STAGE_VERSIONS = {"ingest": 1, "extract": 1, "duplicates": 1}
+PIPELINE_VERSION = f"{__version__}+" + ".".join(f"{k}{v}" for k, v in STAGE_VERSIONS.items())
+
+
+def resource_versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("trafilatura", "htmldate", "py3langid", "datasketch")}
+
+
+class Pipeline:
+    """The per-document stages. Construction is cheap; `setup()` loads what the stages need."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.language = LanguageDetector()
+
+    def setup(self) -> None:
+        self.language.setup()
+
+    def process(self, article: Article) -> Document | Failure:
+        try:
+            return extract(article, detector=self.language)
+        except ValueError as exc:
+            return Failure(article.uri, "extract", "no_text", str(exc), article.id)
+        except Exception as exc:  # one bad page must not stop the batch; the failure says what broke
+            return Failure(article.uri, "extract", "internal",
+                           f"unexpected {type(exc).__name__} while extracting: {exc}", article.id)
+
+    def analyze(self, text_or_html: str | bytes, *, url: str | None = None,
+                published: str | None = None, outlet: str | None = None) -> Analysis:
+        from .errors import UsageError
+        from .ingest import article_from_bytes
+
+        raw = text_or_html.encode("utf-8") if isinstance(text_or_html, str) else text_or_html
+        hints = {k: v for k, v in {"url": url, "published": published, "outlet": outlet}.items() if v}
+        if published:
+            try:
+                PartialDate.parse_iso(str(published))
+            except ValueError:
+                raise UsageError(f"published must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), "
+                                 f"not {published!r}") from None
+        item = article_from_bytes(raw, uri=url or "<analyze>", hints=hints)
+        if isinstance(item, Failure):
+            raise UsageError(item.message)
+        result = self.process(item)
+        if isinstance(result, Failure):
+            raise UsageError(result.message)
+        return Analysis(document=result, pipeline_version=PIPELINE_VERSION)
+
+
+@dataclass
+class RunSummary:
+    db: str
+    run_id: int
+    status: str = "ok"
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("seen", "added", "updated", "unchanged", "failed", "duplicates"), 0))
+    failures: list[Failure] = field(default_factory=list)
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(config: Config) -> None:
+    # One pipeline per worker process, loaded once: this global lives only inside pool workers.
+    global _WORKER
+    _WORKER = Pipeline(config)
+    _WORKER.setup()
+
+
+def _worker_process(article: Article) -> Document | Failure:
+    assert _WORKER is not None
+    return _WORKER.process(article)
+
+
+def run(sources: Iterable[str], db: str, *, config: Config | None = None, stdin: BinaryIO | None = None,
+        on_failure: Callable[[Failure], None] | None = None,
+        articles: Iterable[Article | Failure] | None = None) -> RunSummary:
+    """Ingest `sources` (or ready-made `articles`) into the database at `db`."""
+    from .ingest import iter_articles
+
+    config = config or Config()
+    sources = list(sources)
+    items = articles if articles is not None else iter_articles(sources, max_bytes=config.max_bytes,
+                                                                 stdin=stdin)
+    with Store.open(db) as store:
+        run_id = store.begin_run(pipeline_version=PIPELINE_VERSION, config=config.to_dict(),
+                                 resources_=resource_versions(), sources=sources)
+        summary = RunSummary(db=db, run_id=run_id)
+        pool = None
+        try:
+            if config.workers > 1:
+                pool = ProcessPoolExecutor(config.workers, initializer=_worker_init, initargs=(config,))
+                process = lambda batch: list(pool.map(_worker_process, batch, chunksize=4))  # noqa: E731
+            else:
+                local = Pipeline(config)
+                local.setup()
+                process = lambda batch: [local.process(a) for a in batch]  # noqa: E731
+            for batch in _batched(items, config.batch_size):
+                _run_batch(store, run_id, batch, process, summary, on_failure)
+        except KeyboardInterrupt:
+            summary.status = "interrupted"
+            store.finish_run(run_id, status="interrupted", counts=summary.counts)
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        summary.status = "failures" if summary.counts["failed"] else "ok"
+        store.finish_run(run_id, status=summary.status, counts=summary.counts)
+    return summary
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, n)):
+        yield batch
+
+
+def _run_batch(store: Store, run_id: int, batch: list[Article | Failure], process,
+               summary: RunSummary, on_failure) -> None:
+    counts = summary.counts
+    failures = [i for i in batch if isinstance(i, Failure)]
+    todo: list[Article] = []
+    known: list[Article] = []
+    for item in batch:
+        if isinstance(item, Article):
+            counts["seen"] += 1
+            (known if store.document_version(item.id) == PIPELINE_VERSION else todo).append(item)
+    results = process(todo) if todo else []
+    with store.transaction():
+        for article in known:
+            counts["unchanged"] += 1
+            store.put_article(article, run_id)      # records a new path for the same bytes, if any
+        for article, result in zip(todo, results):
+            if isinstance(result, Failure):
+                failures.append(result)
+                continue
+            store.put_article(article, run_id)
+            _store_document(store, run_id, result, counts)
+        for failure in failures:
+            store.put_failure(failure, run_id)
+    counts["failed"] += len(failures)
+    summary.failures.extend(failures)
+    if on_failure:
+        for failure in failures:
+            on_failure(failure)
+
+
+def _store_document(store: Store, run_id: int, doc: Document, counts: dict[str, int]) -> None:
+    text = duplicates.comparable_text((p.kind, p.text) for p in doc.paragraphs if p.kind != "boilerplate")
+    sig = duplicates.signature(text)
+    match = duplicates.find_duplicate(
+        sig, lambda keys: [c for c in store.duplicate_candidates(keys, exclude=doc.id) if c[2] != doc.id])
+    if match:
+        doc.duplicate_of, doc.similarity = match.of, match.similarity
+        counts["duplicates"] += 1
+    outcome = store.put_document(doc, pipeline_version=PIPELINE_VERSION, run_id=run_id,
+                                 minhash=duplicates.to_bytes(sig) if sig is not None else None,
+                                 band_keys=duplicates.band_keys(sig) if sig is not None else [])
+    counts[outcome] += 1
