@@ -15,9 +15,9 @@ class LanguageDetector:
 
     def setup(self) -> None:
         if self._identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-            self._identifier = LanguageIdentifier.from_modelpath(MODEL_FILE, norm_probs=True)
+            self._identifier = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
     def detect(self, text: str) -> tuple[str | None, float | None]:
         """ISO 639-1 code and probability; (None, None) when there is too little text to tell."""
