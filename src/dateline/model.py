@@ -178,6 +178,91 @@ class Failure:
         return asdict(self)
 
 
+@dataclass
+class Mention:
+    """A name or expression in `Document.text`.
+
+    `label` is spaCy-style (PERSON, ORG, GPE, LOC, FAC, NORP, DATE, TIME, QUANTITY, MONEY, CARDINAL,
+    PERCENT, WEAPON…); `source` says what found it (`model`, `ruler`, `rule`). Resolution fills
+    `actor` (an actor id) or `place` (a resolved place dict) later.
+    """
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str = "model"
+    actor: str | None = None
+    place: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    """Words attributed to a speaker. `start`/`end` cover the quoted or reported words only.
+
+    `direct` is true for words inside quotation marks. `speaker` is the attribution as written
+    (or the nearest fitting named speaker for "he said"), with its own span; `via` names an
+    intermediary ("told AFP", "as cited by PressTV").
+    """
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor: str | None = None
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Figure:
+    """A reported number: `low`..`high` (equal for a single value) of `unit`, with its claimant.
+
+    `vague` marks word amounts coded by ACLED's convention ("dozens" = 12, "hundreds" = 100).
+    """
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str | None = None
+    counts: str | None = None
+    qualifier: str | None = None
+    vague: bool = False
+    claimant: str | None = None
+    claimant_start: int | None = None
+    claimant_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DateMention:
+    """A date expression and what it resolves to against the publication date.
+
+    `value` is None when the expression is relative and the document has no known publication date:
+    the relative form is kept (`relative=True`), never guessed.
+    """
+    start: int
+    end: int
+    text: str
+    value: PartialDate | None
+    relative: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["value"] = self.value.to_dict() if self.value else None
+        return d
+
+
 SCHEMA_ID = "https://dateline.example/schema/analysis"
 SCHEMA_VERSION = "1.0"
 

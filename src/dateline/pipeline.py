@@ -8,6 +8,7 @@ transaction per batch, so an interrupted run keeps every batch it finished and n
 from __future__ import annotations
 
 import itertools
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -53,7 +54,7 @@ class Pipeline:
     def analyze(self, text_or_html: str | bytes, *, url: str | None = None,
                 published: str | None = None, outlet: str | None = None) -> Analysis:
         from .errors import UsageError
-        from .ingest import article_from_bytes
+        from .ingest.decode import article_from_bytes
 
         raw = text_or_html.encode("utf-8") if isinstance(text_or_html, str) else text_or_html
         hints = {k: v for k, v in {"url": url, "published": published, "outlet": outlet}.items() if v}
@@ -63,13 +64,27 @@ class Pipeline:
             except ValueError:
                 raise UsageError(f"published must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), "
                                  f"not {published!r}") from None
-        item = article_from_bytes(raw, uri=url or "<analyze>", hints=hints)
+        item = article_from_bytes(raw, uri=url or "<analyze>", media_type=guess_media_type(raw), what="input",
+                                  hints=hints)
         if isinstance(item, Failure):
             raise UsageError(item.message)
         result = self.process(item)
         if isinstance(result, Failure):
             raise UsageError(result.message)
         return Analysis(document=result, pipeline_version=PIPELINE_VERSION)
+
+
+_HTML_FRAGMENT = re.compile(rb"<(?:p|div|body|article|main|h[1-6]|span|br|section)[\s/>]", re.I)
+
+
+def guess_media_type(raw: bytes) -> str:
+    """HTML for whole pages and for fragments a caller pastes (`<p>…</p>`), else plain text."""
+    from .ingest.sources import sniff_media_type
+
+    if sniff_media_type(raw[:4096]) == "text/html":
+        return "text/html"
+    head = raw[:4096].lstrip()
+    return "text/html" if head.startswith(b"<") and _HTML_FRAGMENT.search(head) else "text/plain"
 
 
 @dataclass
