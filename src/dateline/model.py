@@ -162,8 +162,10 @@ class Document:
 class Failure:
     """An input that could not become a document: which one, at which stage, and why.
 
-    `code` is a stable machine-readable reason (`binary`, `empty`, `too_large`, `decode`,
-    `parse`, `truncated`, `fetch`, `internal`); `message` is one human line.
+    `code` is a stable machine-readable reason; `message` is one human line. Ingest codes
+    (`missing`, `unreadable`, `empty`, `too_large`, `binary`, `parse`, `truncated`, `fetch`) are
+    described in `dateline.ingest.failures`; later stages add `no_text` (nothing left after
+    cleaning) and `internal` (a bug: the message names the exception).
     """
     uri: str
     stage: str
