@@ -209,6 +209,21 @@ def failures(db: str) -> None:
     click.echo(f"{len(rows)} failure(s)")
 
 
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--verbose", "-v", is_flag=True, help="List every miss.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_cmd(gold_dir: str, verbose: bool, fmt: str) -> None:
+    """Score the pipeline against gold files in the samples' format (GOLD_DIR/gold/*.json + articles/)."""
+    from .evaluate import evaluate
+
+    report = evaluate(gold_dir)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=1))
+    else:
+        click.echo("\n".join(report.lines(verbose=verbose)))
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
