@@ -2,10 +2,12 @@
 
     DatelineError                 anything dateline raises on purpose
     ├── UsageError                a bad argument or config value (CLI exit code 2); retrying won't help
+    │   └── ActorPackError        an actor pack file is invalid (resolve.actor_packs); lists every problem
     ├── MissingExtra              an optional dependency is not installed; says the install command
     └── StoreError                the database cannot be used
         ├── StoreNotFound         no database at that path (read-only commands never create one)
         └── StoreCorrupt          the file is not a dateline database, or is damaged
+    GazetteerError (resolve)      the gazetteer file is missing or damaged; rebuilding helps (retryable)
 
 Problems with one input document are not exceptions: they become `model.Failure` records and the
 run goes on. Every exception pickles (so a worker process can hand it back) and carries
