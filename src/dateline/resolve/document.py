@@ -1,0 +1,96 @@
+"""Resolve one document's mentions: places to the gazetteer, organisations to actors.
+
+Responsible for the order of decisions inside a document: places first (they give the document's
+country), then actors with that country as context, in reading order so that acronyms defined in
+the text and anaphora ("the group") link to what came before. Also the one cross-check between the
+two: a name the model called an organisation or a person that no actor pack knows but the gazetteer
+knows exactly in the document's country is relabelled as a place ("al-Raqqa" tagged ORG).
+
+Not responsible for finding mentions (annotate) or for dates, quotes and figures.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..model import Document, Mention
+from .actor_packs import Actor, ActorPack
+from .actors import ActorResolver
+from .gazetteer import Gazetteer
+from .places import PLACE_LABELS, PlaceLinker, place_record
+
+ACTOR_LABELS = frozenset({"ORG", "NORP"})
+# People are not actors, but metonyms are ("Assad" for the government): only strong matches count.
+STRONG_METHODS = frozenset({"exact", "normalised", "acronym"})
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "inter": actor.inter,
+            "country": actor.country, "parent": actor.parent, "wikidata": actor.wikidata,
+            "provisional": actor.provisional, "pack": actor.pack}
+
+
+@dataclass
+class Resolved:
+    mentions: list[Mention]
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mentions": [asdict(m) for m in self.mentions], "actors": self.actors, "country": self.country}
+
+
+class DocumentResolver:
+    def __init__(self, pack: ActorPack, gazetteer: Gazetteer):
+        self.pack = pack
+        self.actors = ActorResolver(pack)
+        self.gazetteer = gazetteer
+        self.places = PlaceLinker(gazetteer)
+
+    def resolve(self, doc: Document, mentions: list[Mention]) -> Resolved:
+        country = self._relabel_places(doc, mentions)
+        self.places.link(mentions, dateline=doc.dateline)
+        if country is None:
+            placed = [m.place["country"] for m in mentions if m.place and m.place.get("country")]
+            country = max(set(placed), key=placed.count) if placed else None
+        session = self.actors.session(country_hint=country)
+        actors: dict[str, dict[str, Any]] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.label in PLACE_LABELS:
+                continue
+            context = _paragraph_of(doc, m.start)
+            if m.label == "ORG":
+                match = session.resolve_or_provisional(m.text, context=context)
+            elif m.label in ("NORP", "PERSON"):
+                match = session.resolve(m.text, context=context)
+                if match is not None and m.label == "PERSON" and match.method not in STRONG_METHODS:
+                    match = None
+            else:
+                continue
+            if match is not None:
+                m.actor = match.actor.id
+                actors.setdefault(match.actor.id, actor_record(match.actor))
+        return Resolved(mentions, actors, country)
+
+    def _relabel_places(self, doc: Document, mentions: list[Mention]) -> str | None:
+        """ORG/PERSON mentions unknown to the packs but exactly in the gazetteer become places."""
+        names = [m.text for m in mentions if m.label in PLACE_LABELS]
+        country = self.places.document_country(names, doc.dateline) if names else None
+        for m in mentions:
+            if m.label not in ("ORG", "PERSON") or self.actors.resolve(m.text) is not None:
+                continue
+            match = self.gazetteer.resolve(m.text, country_hint=country)
+            if (match is not None and match.method.startswith("name:exact")
+                    and (country is None or match.candidate.country == country)):
+                m.label, m.source = "GPE", "rule"
+        return country
+
+
+def _paragraph_of(doc: Document, pos: int) -> str:
+    for p in doc.paragraphs:
+        if p.start is not None and p.start <= pos < p.end:
+            return p.text
+    return doc.text[max(0, pos - 300):pos + 300]
+
+
+__all__ = ["DocumentResolver", "Resolved", "actor_record", "place_record"]
