@@ -125,8 +125,18 @@ class Pipeline:
         return result
 
 
+_INSTITUTION_WORDS = re.compile(r"\b(government|regime|administration|ministry|cabinet|presidency|authorities|"
+                                r"council|parliament|office|department|command|forces)\b", re.I)
+
+
 def actor_patterns(pack) -> list[dict]:
-    """Entity-ruler patterns for every actor alias, so the packs win over the statistical model."""
+    """Entity-ruler patterns for actor aliases, so the packs win over the statistical model.
+
+    Left to the model and to the resolver: aliases that open with a country or demonym ("Iraqi
+    forces" — the ruler would swallow the nationality the model tags), and a government's person
+    and capital-city aliases ("Assad", "Damascus" — a person or a place in the text, an actor
+    only by metonymy, which resolve decides).
+    """
     from .annotate import patterns_from_names
 
     triples = []
@@ -134,6 +144,11 @@ def actor_patterns(pack) -> list[dict]:
         if actor.provisional:
             continue
         for name in (actor.name, *actor.aliases):
+            first = name.split()[0] if name.split() else ""
+            if len(name.split()) > 1 and pack.countries.code_for(first.strip(".,")):
+                continue
+            if actor.kind == "government" and not _INSTITUTION_WORDS.search(name):
+                continue
             triples.append(("ORG", name, actor.id))
     return patterns_from_names(triples)
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.bylines import author_names, parse_byline, split_byline
+from dateline.extract.bylines import author_names, bare_names, parse_byline, split_byline
 
 
 @pytest.mark.parametrize("line, names", [
@@ -72,3 +72,28 @@ def test_generated_bylines_give_back_their_names(names, prefix):
         return
     line = prefix + (" and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1])
     assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Reporting by Mara Quill in Harbour Town and Ode Brandt in New Port; Editing by Pia Lunde",
+     ["Mara Quill", "Ode Brandt", "Pia Lunde"]),
+    ("Reporting by Mara Quill; Additional reporting by Ode Brandt in Lisbon and Ana Sol in Faro; "
+     "Writing by Tim Roe; Editing by Pia Lunde and Kai Berg", ["Mara Quill", "Ode Brandt", "Ana Sol", "Tim Roe",
+                                                              "Pia Lunde", "Kai Berg"]),
+    ("Staff writer", []),
+    ("Our correspondent", []),
+    ("K.M. / T.A.", []),
+    ("By Par Aaa", ["Par Aaa"]),  # "Par" (French "by") starting a name is a name
+])
+def test_wire_credits_staff_lines_and_initials(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Mara Quill, Ode Brandt", ["Mara Quill", "Ode Brandt"]),
+    ("Mara Quill and Ode van Brandt", ["Mara Quill", "Ode van Brandt"]),
+    ("Coast News", None), ("Middle East", None), ("WORLD NEWS", None), ("Reuters", None),
+    ("Shelling damages port.", None), ("Harbour", None),
+])
+def test_bare_names(line, names):
+    assert bare_names(line) == names

@@ -41,6 +41,8 @@ def test_every_line_break_is_a_boundary_and_nbsp_is_kept():
     ("Kabul, 5 May (AFP) — Officials said.", "Kabul", "AFP"),
     ("BEIRUT, Sept 6 (Global Wire) - Forces broke the siege.", "BEIRUT", "Global Wire"),
     ("KANO, Nigeria - Boko Haram claimed responsibility.", "KANO, Nigeria", None),
+    ("Harbour Town, CDN - The ministry sent two letters.", "Harbour Town", "CDN"),  # agency initials, not a place
+    ("WASHINGTON, D.C. - The department said.", "WASHINGTON, D.C.", None),
     ("Jartum, 3 jun (AMH).- Al menos 13 personas murieron.", "Jartum", "AMH"),
     ("DUBAI/SANAA - An air strike hit a bus.", "DUBAI/SANAA", None),
 ])

@@ -17,9 +17,12 @@ import re
 
 from .dates import find_dates
 
-__all__ = ["parse_byline", "split_byline", "author_names"]
+__all__ = ["parse_byline", "split_byline", "author_names", "bare_names"]
 
 MAX_BYLINE_CHARS = 120
+# "Reporting by X in Beirut and Y in Washington; Additional reporting by Z; Editing by W" runs long.
+MAX_CREDIT_LIST_CHARS = 260
+MAX_BARE_NAMES = 4
 MAX_NAME_TOKENS = 5
 MAX_DATE_PREFIX_CHARS = 40
 
@@ -62,6 +65,29 @@ _NOT_NAMES = frozenset(
     "news report reports home share photo video updated published comments reply email".split()
 )
 _HAS_DIGIT = re.compile(r"\d")
+# Where a wire credit says the reporter was: "Lina Haddad in Beirut", "X in New York".
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+# A credit line with no "By": "Staff writer", "Our correspondent", "News desk".
+_BARE_STAFF = re.compile(
+    r"^(?:staff (?:writer|reporter|correspondent)s?|(?:our|a) (?:own |special |staff )?(?:correspondents?|"
+    r"reporters?)|(?:the )?(?:news|web|online|editorial|foreign) (?:desk|team|staff)|newsroom)\W*$",
+    re.IGNORECASE,
+)
+# Editors' initials signing off a state-agency story: "R.Y. / H.S.", "H.Z./M.A."
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}(?:\s*[/,&|-]\s*(?:[A-Z]\.){2,3})*$")
+# Words that make a capitalised run an organisation or a place, not a person ("ARA News",
+# "Middle East"): a bare line of names under a headline must have none of them.
+_NOT_PERSON_WORDS = frozenset(
+    "news press agency times post herald review network media tv radio daily weekly observer monitor "
+    "journal tribune gazette institute forum centre center council organization organisation group "
+    "foundation channel wire service services report reports online today voice eye direct pulse mirror "
+    "express standard telegraph guardian independent watch info net bulletin broadcast broadcasting "
+    "agence presse international world global ministry office command army forces front party union "
+    "committee commission university school hospital company management team staff desk editors "
+    "middle east west north south northern southern eastern western central africa europe asia america "
+    "syria iraq yemen libya sudan somalia afghanistan ukraine russia turkey iran israel lebanon "
+    "business politics opinion sport sports culture video home world".split()
+)
 
 
 def _is_name(name: str) -> bool:
@@ -94,7 +120,7 @@ def _names_in(rest: str) -> list[str] | None:
         return None
     if _STAFF.search(rest) and len(rest.split()) <= 6:
         return []
-    names = [n.strip(" .") for n in _NAME_SPLIT.split(rest) if n and n.strip(" .")]
+    names = [_IN_PLACE.sub("", n.strip(" .")) for n in _NAME_SPLIT.split(rest) if n and n.strip(" .")]
     if not names or not all(_is_name(n) or _AGENCY_ONLY.match(n) for n in names):
         return None
     # An agency credit ("By Reuters", "X, AFP") says who published, not who wrote.
@@ -103,14 +129,17 @@ def _names_in(rest: str) -> list[str] | None:
 
 def _credit(segment: str) -> list[str] | None:
     segment = segment.strip()
+    if _BARE_STAFF.match(segment) or _INITIALS.match(segment):
+        return []
     m = _LABEL.match(segment)
     if m:
         return _names_in(m.group("rest"))
     m = _CREDIT.match(segment)
     if m:
         names: list[str] = []
-        for part in _CREDIT_SPLIT.split(m.group("rest")):
-            inner = _CREDIT.match(part)
+        for k, part in enumerate(_CREDIT_SPLIT.split(m.group("rest"))):
+            # Only a later credit has its own prefix ("; Editing by Y"): in "By Par Aaa" "Par" is a name.
+            inner = _CREDIT.match(part) if k else None
             got = _names_in(inner.group("rest") if inner else part)
             if got is None:
                 return None
@@ -129,7 +158,8 @@ def split_byline(line: str) -> tuple[str, list[str]] | None:
     "December 13, 2020 - By Our Correspondent"): the credit segment is what is returned.
     """
     line = line.strip()
-    if not line or len(line) > MAX_BYLINE_CHARS:
+    limit = MAX_CREDIT_LIST_CHARS if ";" in line and _CREDIT.match(line) else MAX_BYLINE_CHARS
+    if not line or len(line) > limit:
         return None
     names = _credit(line)
     if names is not None:
@@ -158,3 +188,25 @@ def author_names(byline: str) -> list[str]:
     """The bare names in a byline string (`"By: Firas al-Hakkar"` -> `["Firas al-Hakkar"]`);
     an empty list when it names nobody or is not a byline."""
     return parse_byline(byline) or []
+
+
+def bare_names(line: str) -> list[str] | None:
+    """The names of a line that is nothing but person names ("Lina Haddad, Tom Keller",
+    "Jane Roe and John Doe"), as scraped bylines often are once the "By" is lost; None otherwise.
+
+    Each name must be two to four capitalised words with no word that marks an organisation or a
+    place ("ARA News", "Middle East"), so an outlet credit line under a headline is not taken.
+    """
+    line = line.strip()
+    if not line or len(line) > MAX_BYLINE_CHARS or line.isupper():
+        return None
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(line) if n and n.strip(" .")]
+    if not 0 < len(names) <= MAX_BARE_NAMES:
+        return None
+    for name in names:
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 4 or not _is_name(name) or _AGENCY_ONLY.match(name):
+            return None
+        if any(t.lower().strip(".,") in _NOT_PERSON_WORDS for t in tokens):
+            return None
+    return names

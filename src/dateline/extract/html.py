@@ -1,11 +1,17 @@
 """HTML pages → a `Layout`: trafilatura finds the main text and metadata, we classify its blocks.
 
 trafilatura (with htmldate for the publication date) does the heavy lifting; what it leaves behind
-(bylines inside the article, share prompts, related-article lists) is caught by the same block
-classifier the plain-text path uses. Offsets into the raw HTML are not kept: a block is text that
+(bylines inside the article, share prompts, related-article lists, the site's own footer blurbs) is
+caught by the same block classifier the plain-text path uses, told the site's name and host so it can
+recognise the site's own furniture. Metadata trafilatura reads from the markup (title, date, site
+name, meta author) comes first; what the page's text says fills the gaps: the bylines among the
+blocks ("Reporting by X; Editing by Y", "By X"), the opening dateline ("BEIRUT (Meridian) -"), a
+date line, an outlet named in the text. Offsets into the raw HTML are not kept: a block is text that
 the extractor produced, not a slice of the markup.
 """
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -15,7 +21,9 @@ from .layout import Block, Layout
 
 def layout_html(html: str, *, url: str | None = None) -> Layout:
     """Extract and classify; raises `ValueError` when the page has no extractable text."""
+    from .dates import find_published
     from .paragraphs import classify
+    from .plaintext import block_authors, find_outlet, opening_dateline
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, deduplicate=False)
@@ -34,13 +42,32 @@ def layout_html(html: str, *, url: str | None = None) -> Layout:
             published = PartialDate.parse_iso(doc.date, text=doc.date)
         except ValueError:
             published = None
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()] if doc is not None else []
-    layout = Layout(blocks=blocks, title=title, authors=authors, published=published,
-                    outlet=(doc.sitename if doc is not None else None) or None,
-                    url=(doc.url if doc is not None else None) or url)
-    classify(layout.blocks)
+    page_url = (doc.url if doc is not None else None) or url
+    sitename = (doc.sitename if doc is not None else None) or None
+    meta_authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()] if doc is not None else []
+    classify(blocks, site_names=[n for n in (sitename, _host(page_url)) if n])
+    layout = Layout(blocks=blocks, title=title, published=published, url=page_url)
     _mark_title(layout)
+    # The bylines the text prints carry every name (editors included); a meta author already
+    # inside one of them is not repeated.
+    credits = block_authors(blocks)
+    layout.authors = [a for a in meta_authors if not any(a in c for c in credits)] + credits
+    layout.dateline, agency = opening_dateline(blocks)
+    layout.outlet = sitename or find_outlet(blocks) or agency
+    if layout.published is None:
+        layout.published = find_published(blocks)
+    if layout.title is None:
+        layout.title = next((b.text for b in blocks if b.kind == "title"), None)
     return layout
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
 
 
 def _mark_title(layout: Layout) -> None:

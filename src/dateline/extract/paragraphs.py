@@ -12,7 +12,12 @@ cascade, each step naming itself in `Block.reason` so a wrong call can be traced
    header takes the bio after it;
 3. the head of the page: the title (the longest headline-like line before the body, and every
    repeat of it), mastheads above it, outlet credit lines and the picture caption before a byline;
-4. the rest is body; short unpunctuated lines between body paragraphs are subheadings.
+4. the site's own furniture: lines that are just the site's name (the masthead repeated in the footer),
+   and footer blurbs where the site describes itself ("<Site> is run by volunteers ..."). The site
+   is known by the names the reader passes (HTML site name, URL host), the page's mastheads, its
+   copyright holder, the host of its own links, and any short line printed both at the top and at
+   the bottom of the page;
+5. the rest is body; short unpunctuated lines between body paragraphs are subheadings.
 
 Not responsible for: extracting metadata values (title text, authors, date, outlet), which the
 readers do from the classified blocks, nor joining blocks into clean text (`extract.assemble`).
@@ -22,11 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .bylines import parse_byline
+from .boilerplate_patterns import (
+    ABOUT_SITE, BIO_HEAD, BOILERPLATE_RULES, CAPTION_CUE, CAPTION_RULES, COMMENTS_HEAD, MAX_CAPTION_WORDS, RELATED_HEAD,
+    SITE_NOTICE, SOURCE_CREDIT, URL_HOST,
+)
+from .bylines import bare_names, parse_byline
 from .dates import parse_date_line
 from .layout import Block
 
-__all__ = ["classify", "is_nav_line", "nav_items", "is_headline_like", "is_body_like", "norm_title", "NAV_WORDS",
+__all__ = ["classify", "site_keys", "is_site_name", "host_key", "is_nav_line", "nav_items", "is_headline_like", "is_body_like", "norm_title", "NAV_WORDS",
            "SOURCE_CREDIT", "SITE_NOTICE"]
 
 _I = re.IGNORECASE
@@ -36,102 +45,6 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
 _HEADLINE_BAD_END = re.compile(r"[.,;]\s*$")
 _SUBHEADING_BAD_END = re.compile(r"[.!…,;\"”»]\s*$")
 
-# Step 2 section headers: the comment section runs to the end of the page.
-_COMMENTS_HEAD = re.compile(
-    r"^(?:leave a (?:reply|comment)|post (?:new |a |your )?comment|add (?:a |new |your )?comment|"
-    r"write a comment|join the (?:discussion|conversation)|\d+\s+(?:comments?|responses?|replies)|"
-    r"comments?\s*(?:\(\d+\))?|readers?['’]?\s+comments?|reader comments|show comments|"
-    r"what do you think|laisser un commentaire|\d*\s*commentaires?|réagir|deja (?:un|tu) comentario|"
-    r"\d*\s*comentarios?|комментарии|оставить комментарий|التعليقات|أضف تعليق(?:ا|اً)?)\b\s*[:.\-|]?",
-    _I,
-)
-_RELATED_HEAD = re.compile(
-    r"^(?:related(?:\s+(?:posts?|articles?|stories|coverage|news|content|reading|links|topics|items))?|"
-    r"read (?:more|also|next)|see also|also read|also on \S+|more (?:from|on|stories|news|in)\b[^.]{0,40}|"
-    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories)?|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories|posts)|top stories|"
-    r"further reading|other news|à lire aussi|lire aussi|à voir aussi|sur le même sujet|"
-    r"leer (?:más|también)|lea también|lee también|te puede interesar|noticias relacionadas|"
-    r"relacionad[oa]s|читайте также|по теме|смотрите также|"
-    r"اقرأ\s+(?:أيضا|أيضاً|ايضا|أيضًا)|مواضيع ذات صلة|أخبار ذات صلة|اقرأ المزيد)\s*[:：.…»>|\-–—]*",
-    _I,
-)
-_BIO_HEAD = re.compile(r"^(?:about the (?:author|writer|authors)|author bio(?:graphy)?|about us|"
-                       r"à propos de l['’]auteur|sobre el autor|عن الكاتب|об авторе)\s*:?\s*$", _I)
-
-# Step 1 line rules, tried in order; each is (reason, pattern, max words of the block).
-_BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("comment-form", re.compile(
-        r"your email address will not be published|required fields are marked|^(?:name|e-?mail|website)\s*\*?$|"
-        r"save my name,? email|notify me of (?:new|follow-up)|content of this field is kept private|"
-        r"allowed html tags|addresses turn into links|lines and paragraphs break automatically|"
-        r"more information about formatting options|you must be logged in|log in to (?:post|reply|comment)|"
-        r"^(?:submit|post) comment$|cancel reply", _I), 40),
-    ("captcha", re.compile(
-        r"^(?:\d+|_+|[a-z]+)\s*(?:[+\-−x×*]|plus|minus|times)\s*(?:\d+|_+|[a-z]+)\s*=\s*(?:\?|_+|\d+|[a-z]+)?$"
-        r"|captcha|i['’]m not a robot|prove you(?:['’]re| are) human", _I), 8),
-    ("back-to-top", re.compile(r"^\W*(?:back to top|top of page|scroll to top|go to top|retour en haut|"
-                               r"volver arriba|наверх)\W*$", _I), 6),
-    ("share-prompt", re.compile(
-        r"^\W*(?:share(?:\s+(?:this|on|via|the)\b)?|tweet|whatsapp|e-?mail(?: this)?|print|facebook|twitter|"
-        r"telegram|linkedin|pinterest|reddit|copy link|partager|compartir|поделиться|شارك|مشاركة)\b"
-        r"(?!.*[.!?]\s*$)", _I), 12),
-    ("follow-prompt", re.compile(
-        r"\bfollow (?:us|@|on (?:twitter|facebook|telegram|instagram|x\b))|\bsubscribe\b|"
-        r"\bsign up (?:for|to) (?:our|the|a)\b|\bnewsletter\b|\bjoin (?:us|our channel) on\b|\bsuivez-nous\b|\bsíguenos\b|\bподписывайтесь\b|"
-        r"\bتابعونا\b|\bتابعنا\b", _I), 25),
-    ("donation", re.compile(
-        r"^\W*donate\b|\bdonate (?:now|today|here|to us|to support)\b|\bmake a donation\b|\bconsider (?:helping|supporting|donating|a donation)|\bsupport (?:us|our "
-        r"(?:work|journalism|reporting))\b|\bbecome a (?:member|patron|supporter|subscriber)|\bpatreon\b|"
-        r"\bpaypal\b|\bmake a contribution\b|\bfaire un don\b|\bdonar\b|\bпожертвова|\bتبرع", _I), 25),
-    ("click-here", re.compile(r"\bclick here\b|\bcliquez ici\b|\bhaga clic aquí\b|\bнажмите здесь\b|"
-                              r"\bاضغط هنا\b|\bانقر هنا\b", _I), 60),
-    ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|tous droits réservés|"
-                             r"todos los derechos reservados|جميع الحقوق محفوظة|все права защищены", _I), 40),
-    ("short-link", re.compile(r"^(?:short ?(?:link|url)|permalink|link to this (?:article|page))\s*:?", _I), 12),
-    ("translation-footer", re.compile(
-        r"\bedited translation\b|\btranslated (?:from|by)\b[^.]*\b(?:edition|original|arabic|french|"
-        r"russian|turkish|persian|kurdish|staff)\b|^this (?:article|story|report|piece) (?:was|is|has been) "
-        r"(?:originally |first )?(?:published|translated|adapted|republished)", _I), 30),
-    ("cookie-notice", re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|policy|browsing|experience|settings)\b|"
-                                 r"\bprivacy policy\b|\bterms of (?:use|service)\b", _I), 50),
-    ("tags", re.compile(r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|étiquettes|"
-                        r"etiquetas|mots-clés|الوسوم|الكلمات المفتاحية|теги|метки)\s*[:|]", _I), 80),
-    ("hashtags", re.compile(r"^(?:#[^\s#]+[\s,]*)+$"), 30),
-    ("advert", re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content)?|publicité|publicidad|"
-                          r"реклама|إعلان|ad)\W*$", _I), 3),
-    ("end-marker", re.compile(r"^[-–—=*\s]*(?:end of (?:message|article|story|statement|transmission)|"
-                              r"ends|fin|конец)[-–—=*\s.]*$", _I), 5),
-    ("author-bio", re.compile(r"^(?:about the (?:author|writer)\b.*:|the (?:author|writer) (?:is|was)\b)|"
-                              r"\bviews (?:expressed )?(?:in this (?:article|piece) )?are (?:my|his|her|their|"
-                              r"the author['’]s) own\b|\bviews are personal\b|\bopinions expressed\b", _I), 60),
-    ("site-notice", re.compile(
-        r"\bfor archiv(?:al|e) purposes\b|\bgoing through a transitional phase\b|\bno longer (?:being )?"
-        r"(?:updated|maintained)\b|\bhas (?:been archived|moved to)\b|\bnew content will be published\b|"
-        r"\bthis (?:site|website) is (?:an archive|archived)\b", _I), 80),
-    ("embedded-post", re.compile(r"^@\w+\s*:|^pic\.twitter\.com|^(?:tweet|embedded (?:tweet|post))\s*:$", _I), 60),
-    ("reading-time", re.compile(r"^\d+\s*min(?:ute)?s?\s+read$", _I), 4),
-    ("site-chrome", re.compile(r"^(?:menu|search|sign in|log ?in|register|skip to (?:main )?content|"
-                               r"toggle navigation|close|next|previous|prev|more|load more|"
-                               r"(?:next|previous) (?:article|post|story)\b.*)$", _I), 8),
-)
-SITE_NOTICE = dict((r, p) for r, p, _ in _BOILERPLATE_RULES)["site-notice"]
-
-_CAPTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("caption-label", re.compile(r"^(?:photo|image|picture|pictured|file (?:photo|picture|image)|photo caption|"
-                                 r"caption|photo credit|foto|photographie|imagen|фото|صورة|تصوير)\s*[:\-–—|]", _I)),
-    ("caption-credit", re.compile(r"\((?:photo|image|picture|credit|file)\b[^)]*\)\W*$|"
-                                  r"\b(?:file photo|file picture|archive (?:photo|image)|getty images)\W*$|"
-                                  r"\((?:AFP|Reuters|AP|EPA|Getty|Anadolu|Xinhua|SANA|ANHA|AA)"
-                                  r"(?:\s*[/|]\s*[^)]*)?\)\W*$|"
-                                  r"\bphoto(?:graph)?:?\s+(?:by|courtesy|credit)\b[^.]{0,60}\W*$", _I)),
-)
-MAX_CAPTION_WORDS = 70
-
-SOURCE_CREDIT = re.compile(
-    r"^(?:source|sources|courtesy(?: of)?|credit|originally (?:published|posted) (?:by|in|on|at)|"
-    r"this (?:article|story) (?:first )?appeared (?:in|on)|fuente|source\s?:)\s*[:\-–—]?\s*"
-    r"(?P<outlet>[^.:]{2,60}?)\.?$", _I)
 
 _NAV_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[-–·•/»›>]\s+|\t")
 NAV_WORDS = frozenset(
@@ -205,11 +118,11 @@ def _line_rule(text: str) -> tuple[str, str] | None:
     n = len(_words(bare))
     if n == 0:
         return ("boilerplate", "no-words") if text.strip() else None
-    for reason, pattern, max_words in _BOILERPLATE_RULES:
+    for reason, pattern, max_words in BOILERPLATE_RULES:
         if n <= max_words and pattern.search(bare):
             return "boilerplate", reason
     if n <= MAX_CAPTION_WORDS:
-        for reason, pattern in _CAPTION_RULES:
+        for reason, pattern in CAPTION_RULES:
             if pattern.search(bare):
                 return "caption", reason
     if n <= 20 and parse_date_line(bare) is not None:
@@ -241,14 +154,14 @@ def _sections(blocks: Sequence[Block], decided: list[bool]) -> None:
             mode = ""
             if decided[i] and b.reason not in ("share-prompt", "follow-prompt", "embedded-post"):
                 continue
-            if n <= 8 and _COMMENTS_HEAD.match(bare) and (i > 0 or len(blocks) == 1):
+            if n <= 8 and COMMENTS_HEAD.match(bare) and (i > 0 or len(blocks) == 1):
                 _set(b, "boilerplate", "comment-section")
                 mode = "comments"
-            elif _RELATED_HEAD.match(bare) and (n <= 8 or "|" in bare or bare.rstrip().endswith(":")
-                                                or _RELATED_HEAD.match(bare).end() < len(bare) // 3):
+            elif RELATED_HEAD.match(bare) and (n <= 8 or "|" in bare or bare.rstrip().endswith(":")
+                                                or RELATED_HEAD.match(bare).end() < len(bare) // 3):
                 _set(b, "boilerplate", "related-header")
                 mode = "related"
-            elif _BIO_HEAD.match(bare):
+            elif BIO_HEAD.match(bare):
                 _set(b, "boilerplate", "author-bio")
                 mode = "bio"
         decided[i] = True if b.reason else decided[i]
@@ -258,8 +171,12 @@ def _set(b: Block, kind: str, reason: str, subheading: bool = False) -> None:
     b.kind, b.reason, b.subheading = kind, reason, subheading  # type: ignore[assignment]
 
 
-def classify(blocks: list[Block]) -> list[Block]:
-    """Set `kind`, `subheading` and `reason` on every block, in place, and return the list."""
+def classify(blocks: list[Block], *, site_names: Sequence[str] = ()) -> list[Block]:
+    """Set `kind`, `subheading` and `reason` on every block, in place, and return the list.
+
+    `site_names` are names the reader knows the page's own site by (an HTML page's site name, the
+    host of its URL); the page's mastheads, copyright line and own links add to them.
+    """
     for b in blocks:
         _set(b, "body", "")
     decided = [False] * len(blocks)
@@ -269,7 +186,9 @@ def classify(blocks: list[Block]) -> list[Block]:
             _set(b, *rule)
             decided[i] = True
     _sections(blocks, decided)
-    _head(blocks, decided)
+    known = site_keys(blocks, site_names)
+    _head(blocks, decided, known)
+    mark_site_furniture(blocks, decided, site_keys(blocks, site_names))
     _body(blocks, decided)
     return blocks
 
@@ -292,7 +211,7 @@ def _top_byline(blocks: Sequence[Block], decided: Sequence[bool]) -> int:
     return last
 
 
-def _head(blocks: list[Block], decided: list[bool]) -> None:
+def _head(blocks: list[Block], decided: list[bool], known: Sequence[str] = ()) -> None:
     """Step 3: title, its repeats, mastheads, credit lines and the caption above a byline."""
     first = _first_body(blocks, decided)
     top = _top_byline(blocks, decided)
@@ -302,14 +221,20 @@ def _head(blocks: list[Block], decided: list[bool]) -> None:
             _set(blocks[i], "caption", "before-byline")
             decided[i] = True
         first = max(first, _first_body(blocks, decided))
-    candidates = [i for i in range(first) if not decided[i] and is_headline_like(blocks[i].text)]
+    # A line with a caption cue ("... Photo: FVNA", "(File photo)") is never the title.
+    candidates = [i for i in range(first) if not decided[i] and is_headline_like(blocks[i].text)
+                  and not CAPTION_CUE.search(blocks[i].text)]
     if not candidates and _is_sentence_title(blocks, decided, first):
         candidates = [first]  # a headline written as a sentence ("X does not need Y. It needs Z.")
     if not candidates:
         return
     # A line sitting right above the site menu is the site's masthead, not the story's title.
     preferred = [i for i in candidates if not (i + 1 < len(blocks) and blocks[i + 1].reason == "nav-menu")]
-    title = max(preferred or candidates, key=lambda i: (len(_words(blocks[i].text)), -i))
+    preferred = preferred or candidates
+    # A headline printed twice (page title and article heading) is the title, even if longer lines sit near it.
+    keys = [norm_title(blocks[i].text) for i in preferred]
+    repeated = [i for i, k in zip(preferred, keys) if keys.count(k) > 1 and len(k.split()) >= 3]
+    title = max(repeated or preferred, key=lambda i: (len(_words(blocks[i].text)), -i))
     key = norm_title(blocks[title].text)
     for i, b in enumerate(blocks):
         if norm_title(b.text) == key and b.kind != "boilerplate":
@@ -323,6 +248,8 @@ def _head(blocks: list[Block], decided: list[bool]) -> None:
             _set(blocks[i], "boilerplate", "notice-signature")
         elif i < title:
             _set(blocks[i], "boilerplate", "masthead")
+        elif bare_names(blocks[i].text) is not None and not is_site_name(blocks[i].text, known):
+            _set(blocks[i], "byline", "byline-names")  # "Lina Haddad, Tom Keller": a byline that lost its "By"
         elif _is_credit_line(blocks[i].text):
             _set(blocks[i], "byline", "credit-line")
         else:
@@ -345,6 +272,113 @@ def _is_credit_line(text: str) -> bool:
     words = _words(text)
     return 0 < len(words) <= MAX_CREDIT_LINE_WORDS and all(
         w[0].isupper() or w.lower() in ("of", "for", "and", "the", "al", "el") for w in words)
+
+
+_COMPACT = re.compile(r"[\W_]+")
+_TAGLINE = re.compile(r"\s+[-–—|:]\s+|\s*:\s+")
+# Hosts that are never the page's own: social networks, link shorteners.
+_FOREIGN_HOSTS = frozenset("twitter facebook t youtube youtu instagram telegram bit goo tinyurl wa whatsapp "
+                           "linkedin vk tiktok x google apple".split())
+_GENERIC_LABELS = frozenset("www m amp mobile news co com org net gov ac edu".split())
+MAX_SITE_NAME_WORDS = 6
+SITE_REPEAT_TOP, SITE_REPEAT_BOTTOM = 5, 8
+MIN_SITE_KEY_CHARS = 3
+
+
+def _compact(text: str) -> str:
+    return _COMPACT.sub("", text.casefold())
+
+
+def host_key(host: str) -> str | None:
+    """The registrable name of a host: "www.meridianpress.example" -> "meridianpress",
+    "news.bbc.co.uk" -> "bbc"; None for social networks and link shorteners."""
+    labels = [lab for lab in host.casefold().strip(".").split(".") if lab]
+    if len(labels) < 2:
+        return None
+    labels = labels[:-1]  # the top-level domain
+    while len(labels) > 1 and labels[-1] in _GENERIC_LABELS:
+        labels.pop()
+    key = _compact(labels[-1])
+    return None if key in _FOREIGN_HOSTS or len(key) < MIN_SITE_KEY_CHARS else key
+
+
+def _site_name_part(text: str) -> str:
+    """The name in a masthead with a tagline ("Idlib Now - independent news from northern Syria")."""
+    return _TAGLINE.split(text.strip(), maxsplit=1)[0]
+
+
+def _could_be_site_name(text: str) -> bool:
+    words = _words(text)
+    return (0 < len(words) <= MAX_SITE_NAME_WORDS and not _HEADLINE_BAD_END.search(text)
+            and not all(w.lower() in NAV_WORDS for w in words) and not any(c.isdigit() for c in text))
+
+
+def site_keys(blocks: Sequence[Block], site_names: Sequence[str] = ()) -> list[str]:
+    """Comparison keys of the names the page's own site goes by (see step 4 in the module docstring)."""
+    keys: list[str] = []
+
+    def add(name: str | None) -> None:
+        key = _compact(name or "")
+        if len(key) >= MIN_SITE_KEY_CHARS and key not in keys:
+            keys.append(key)
+
+    for name in site_names:
+        add(name if "." not in name.strip(". ") else host_key(name))
+    for i, b in enumerate(blocks):
+        if b.reason == "masthead" and _could_be_site_name(_site_name_part(b.text)):
+            add(_site_name_part(b.text))
+        elif b.reason == "nav-menu" and i < SITE_REPEAT_TOP:
+            first = nav_items(b.text)[0]
+            if first.lower() not in NAV_WORDS and _could_be_site_name(first):
+                add(first)
+        if b.kind == "boilerplate" and b.reason in ("bare-url", "short-link", "copyright", "site-chrome"):
+            for m in URL_HOST.finditer(b.text):
+                add(host_key(m.group("host")))
+    # The site's name printed at the top and again at the foot of the page.
+    top = {norm_title(b.text) for b in blocks[:SITE_REPEAT_TOP] if b.kind != "title" and _could_be_site_name(b.text)}
+    for b in blocks[max(SITE_REPEAT_TOP, len(blocks) - SITE_REPEAT_BOTTOM):]:
+        if b.kind != "title" and norm_title(b.text) in top:
+            add(b.text)
+    return keys
+
+
+def is_site_name(text: str, keys: Sequence[str]) -> bool:
+    """Whether a short line is the site's own name: equal to a key, a long prefix of one
+    ("Meridian" for "meridianpress"), or starting with one ("Raqqa Witness Network" for the host
+    "raqqawitness"); a masthead's tagline after a dash does not count."""
+    if not keys or not _could_be_site_name(text):
+        return False
+    for cand in {_compact(text), _compact(_site_name_part(text))}:
+        if len(cand) < MIN_SITE_KEY_CHARS:
+            continue
+        for key in keys:
+            if cand == key or (key.startswith(cand) and len(cand) >= 0.6 * len(key)) or (
+                    cand.startswith(key) and len(key) >= 0.5 * len(cand)):
+                return True
+    return False
+
+
+def _in_footer(blocks: Sequence[Block], decided: Sequence[bool], i: int) -> bool:
+    """Between page furniture and the end of the page: everything after it is decided furniture."""
+    if i == 0 or not decided[i - 1] or blocks[i - 1].kind not in ("boilerplate", "byline"):
+        return False
+    return all(decided[j] and blocks[j].kind in ("boilerplate", "byline") for j in range(i + 1, len(blocks)))
+
+
+def mark_site_furniture(blocks: list[Block], decided: list[bool], keys: Sequence[str]) -> None:
+    """Step 4: the site's name on a line of its own, and the site describing itself."""
+    for i, b in enumerate(blocks):
+        if decided[i]:
+            continue
+        if is_site_name(b.text, keys):
+            _set(b, "boilerplate", "site-name")
+            decided[i] = True
+            continue
+        m = ABOUT_SITE.match(b.text)
+        if m and (is_site_name(re.sub(r"^the\s+", "", m.group("name"), flags=_I), keys)
+                  or _in_footer(blocks, decided, i)):
+            _set(b, "boilerplate", "about-site")
+            decided[i] = True
 
 
 def _body(blocks: list[Block], decided: list[bool]) -> None:
