@@ -1,0 +1,109 @@
+"""ACLED coding rules that depend on who acted, applied to the text classifier's probabilities.
+
+Responsible for: moving probability between sub-event types that text alone confuses but the
+actors' categories decide (who gained ground; whether the victims were armed, protesting or
+rioting; whether the detaining side is an acknowledged authority). Not responsible for: resolving
+actors (`dateline.resolve`) or the text probabilities themselves (`events.classifier`).
+
+Rules shift a share of probability rather than zeroing it: resolved actors are sometimes wrong,
+and a strong text signal should survive a doubtful actor.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+STATE = frozenset({"state_forces", "government"})
+NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_force"})
+ARMED = STATE | NON_STATE_ARMED
+CROWD = frozenset({"protesters", "rioters"})
+
+GOV = "Government regains territory"
+NSA = "Non-state actor overtakes territory"
+CLASH = "Armed clash"
+ATTACK = "Attack"
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
+VIOLENT_DEMO = "Violent demonstration"
+MOB = "Mob violence"
+ARRESTS = "Arrests"
+ABDUCTION = "Abduction/forced disappearance"
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+
+STRONG = 0.9  # the actor category is close to decisive under ACLED's rules
+WEAK = 0.5  # the actor category makes one reading likelier but does not decide it
+
+
+def apply_actor_rules(probabilities: dict[str, float], actor1_kind: str | None,
+                      actor2_kind: str | None) -> dict[str, float]:
+    """Sub-type probabilities reweighted by the two actors' kinds (dateline's `Actor.kind` values).
+
+    Either kind may be None when the actor is unknown; unknown kinds leave the probabilities as
+    they are. The result sums to what the input summed to.
+    """
+    p = dict(probabilities)
+    a1, a2 = actor1_kind, actor2_kind
+    kinds = {k for k in (a1, a2) if k}
+
+    # Who ends up holding the ground decides between the two territory battles.
+    if a1 in STATE:
+        _shift(p, NSA, [GOV], STRONG)
+    elif a1 in NON_STATE_ARMED:
+        _shift(p, GOV, [NSA], STRONG)
+
+    # Protesters on one side and an armed force on the other: the crowd was not violent and the
+    # force was not fighting an armed enemy, so this is a protest event; lethal-sounding mass goes
+    # to Excessive force.
+    if "protesters" in kinds and kinds & ARMED:
+        _shift(p, ATTACK, [EXCESSIVE], STRONG)
+        _shift(p, CLASH, [EXCESSIVE], STRONG)
+        _shift(p, VIOLENT_DEMO, [INTERVENTION, EXCESSIVE], WEAK)
+        _shift(p, MOB, [INTERVENTION, EXCESSIVE], STRONG)
+        _shift(p, PEACEFUL, [INTERVENTION, EXCESSIVE], WEAK)
+    elif "protesters" in kinds:
+        _shift(p, VIOLENT_DEMO, [PEACEFUL], WEAK)
+        _shift(p, MOB, [PEACEFUL], STRONG)
+    if "rioters" in kinds:
+        _shift(p, PEACEFUL, [VIOLENT_DEMO], STRONG)
+        _shift(p, INTERVENTION, [VIOLENT_DEMO], STRONG)
+        _shift(p, EXCESSIVE, [VIOLENT_DEMO], STRONG)
+        _shift(p, ATTACK, [MOB], STRONG)
+        _shift(p, CLASH, [MOB, VIOLENT_DEMO], STRONG)
+    if not kinds & CROWD:
+        # No crowd on either side: crowd sub-types are unlikely when both actors are known.
+        if a1 in ARMED and a2 in ARMED:
+            _shift(p, MOB, [CLASH], WEAK)
+        if a1 in ARMED and a2 == "civilians":
+            _shift(p, MOB, [ATTACK], WEAK)
+
+    # The victim side decides between a battle and violence against civilians.
+    if a1 in ARMED and a2 == "civilians":
+        _shift(p, CLASH, [ATTACK], STRONG)
+    elif a1 in ARMED and a2 in ARMED:
+        _shift(p, ATTACK, [CLASH], STRONG)
+
+    # Acknowledged authorities arrest; unknown gunmen abduct.
+    if a1 in STATE:
+        _shift(p, ABDUCTION, [ARRESTS], WEAK)
+    elif a1 == "political_militia":
+        _shift(p, ARRESTS, [ABDUCTION], WEAK)
+
+    # Non-state groups seldom fly aircraft; their remote fire is mostly rockets and mortars
+    # (drones keep half of the mass).
+    if a1 in {"rebel_group", "political_militia", "identity_militia"}:
+        _shift(p, AIR, [SHELLING], 0.3)
+    return p
+
+
+def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: float) -> None:
+    """Move `share` of `source`'s probability to `targets`, split in proportion to their current mass."""
+    targets = [t for t in targets if t in p]
+    if source not in p or not targets:
+        return
+    moved = p[source] * share
+    p[source] -= moved
+    mass = [p[t] for t in targets]
+    total = sum(mass)
+    for t, m in zip(targets, mass):
+        p[t] += moved * (m / total if total > 0 else 1.0 / len(targets))
