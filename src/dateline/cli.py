@@ -180,22 +180,65 @@ def search(query: str, db: str, limit: int) -> None:
 
 @cli.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "acled-csv", "geojson"]),
+              default="jsonl", show_default=True)
+@click.option("--table", type=click.Choice(["documents", "events"]), default=None,
+              help="What to export with jsonl/csv/parquet (default: documents); acled-csv and geojson are events.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: standard output).")
-def export(db: str, fmt: str, output: str | None) -> None:
-    """Export the stored documents."""
-    from .export import write_documents
+def export(db: str, fmt: str, table: str | None, output: str | None) -> None:
+    """Export documents (jsonl, csv, parquet) or events (acled-csv, geojson, jsonl --table events)."""
+    from .export import EVENT_FORMATS, write_documents, write_events
 
+    events = fmt in ("acled-csv", "geojson") or table == "events"
+    if events and fmt not in EVENT_FORMATS:
+        raise UsageError(f"events export as {fmt} is not supported; use acled-csv, geojson or jsonl")
+    if fmt == "parquet" and not output:
+        raise UsageError("parquet is binary: give an output file with -o FILE.parquet")
     with _open_store(db) as store:
-        docs = ((d, store.sources_of(d.id)) for d in store.iter_documents())
-        if fmt == "parquet" or output:
-            if fmt == "parquet" and not output:
-                raise UsageError("parquet is binary: give an output file with -o FILE.parquet")
-            with (open(output, "w", encoding="utf-8", newline="") if fmt != "parquet" else open(os.devnull, "w")) as out:
-                n = write_documents(docs, fmt, out, path=output)
-            click.echo(f"wrote {n} document(s) to {output}", err=True)
-        else:
-            write_documents(docs, fmt, click.get_text_stream("stdout"))
+        out = open(output, "w", encoding="utf-8", newline="") if output and fmt != "parquet" else None
+        try:
+            stream = out or sys.stdout
+            if events:
+                n, skipped = write_events(store.events(), fmt, stream)
+                what = f"{n} event(s)" + (f" ({skipped} without coordinates left out)" if skipped else "")
+            else:
+                docs = ((d, store.sources_of(d.id)) for d in store.iter_documents())
+                n = write_documents(docs, fmt, stream, path=output)
+                what = f"{n} document(s)"
+        finally:
+            if out:
+                out.close()
+    if output:
+        click.echo(f"wrote {what} to {output}", err=True)
+
+
+@cli.command("events")
+@_db_option
+@click.option("--type", "event_type", help="An event type or sub-event type (e.g. Battles, 'Air/drone strike').")
+@click.option("--actor", help="An actor name or id (substring).")
+@click.option("--place", help="A place or admin1 name (substring) or an ISO country code.")
+@click.option("--since", help="Events on or after this ISO date.")
+@click.option("--until", help="Events on or before this ISO date.")
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events_cmd(db: str, event_type, actor, place, since, until, limit, fmt) -> None:
+    """List coded events with their evidence."""
+    with _open_store(db) as store:
+        rows = store.events(event_type=event_type, actor=actor, place=place, since=since, until=until, limit=limit)
+    if fmt == "jsonl":
+        for r in rows:
+            rec = json.loads(r.pop("record_json"))
+            rec.update({k: r[k] for k in ("id", "document_id", "outlet", "uri", "evidence")})
+            click.echo(json.dumps(rec, ensure_ascii=False))
+        return
+    for r in rows:
+        fat = r["fatalities"] if r["fatalities_high"] in (None, r["fatalities"]) else \
+            f"{r['fatalities_low']}-{r['fatalities_high']}"
+        click.echo(f"{(r['date_start'] or '-'):10}  {r['sub_event_type'][:34]:34}  {(r['place_name'] or '-')[:18]:18}  "
+                   f"{(r['actor1_name'] or '-')[:28]:28} → {(r['actor2_name'] or '-')[:24]:24}  "
+                   f"killed {fat if fat is not None else '-'}  [{r['outlet'] or '-'}] {r['id'][:12]}")
+        click.echo("    " + " ".join((r["evidence"] or "").split())[:160])
+    click.echo(f"{len(rows)} event(s)")
 
 
 @cli.command()

@@ -265,6 +265,54 @@ class DateMention:
         return d
 
 
+@dataclass
+class Event:
+    """One ACLED-coded event found in a document, with the spans that support it.
+
+    Actors are actor ids (names in `actor1_name`…); `place` is a resolved place record (the shape of
+    `Analysis.places` items) or None; `fatalities` is ACLED's most conservative figure (the low end
+    of the lowest claim) with `fatalities_low`/`fatalities_high` keeping the range and `claims` every
+    competing figure with its claimant. `evidence` holds (start, end) spans into `Document.text`;
+    the first is the main sentence. `time_precision` is ACLED's (1 day, 2 week, 3 month or longer).
+    """
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    evidence: list[tuple[int, int]]
+    disorder_type: str | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    actor1: str | None = None
+    actor1_name: str | None = None
+    assoc_actor1: list[str] = field(default_factory=list)
+    actor2: str | None = None
+    actor2_name: str | None = None
+    assoc_actor2: list[str] = field(default_factory=list)
+    inter1: int | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: bool = False
+    place: dict[str, Any] | None = None
+    location_text: str | None = None
+    location_start: int | None = None
+    location_end: int | None = None
+    date: PartialDate | None = None
+    date_text: str | None = None
+    time_precision: int | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    fatalities_claimant: str | None = None
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["date"] = self.date.to_dict() if self.date else None
+        d["evidence"] = [list(span) for span in self.evidence]
+        return d
+
+
 SCHEMA_ID = "https://dateline.example/schema/analysis"
 SCHEMA_VERSION = "1.0"
 
@@ -282,7 +330,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -307,5 +355,5 @@ class Analysis:
             "dates": [x.to_dict() for x in self.dates],
             "quotes": [q.to_dict() for q in self.quotes],
             "figures": [f.to_dict() for f in self.figures],
-            "events": list(self.events),
+            "events": [e.to_dict() for e in self.events],
         }

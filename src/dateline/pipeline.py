@@ -48,6 +48,7 @@ class Pipeline:
         self.language = LanguageDetector()
         self.entities = None
         self.resolver = None
+        self.events = None
         self.resources: dict[str, str] = {}
 
     def setup(self) -> None:
@@ -63,6 +64,9 @@ class Pipeline:
         gazetteer = Gazetteer.open_default(self.config.gazetteer)
         self.entities = EntityAnnotator(model=self.config.model, patterns=actor_patterns(pack)).setup()
         self.resolver = DocumentResolver(pack, gazetteer)
+        from .events.extractor import EventExtractor
+
+        self.events = EventExtractor.load(pack)
         self.resources = {"model": self.entities.version, "actor_packs": pack.fingerprint,
                           "gazetteer": str(gazetteer.path)}
 
@@ -100,6 +104,9 @@ class Pipeline:
         link_speakers(result.quotes, resolved.mentions)
         result.figures = find_figures(doc, quotes=result.quotes)
         result.dates = find_dates(doc, doc.published)
+        if self.events is not None:
+            result.events = self.events.extract(doc, annotated, resolved, quotes=result.quotes,
+                                                figures=result.figures, dates=result.dates)
         return result
 
     def analyze(self, text_or_html: str | bytes, *, url: str | None = None,
@@ -298,3 +305,4 @@ def _store_analysis(store: Store, run_id: int, analysis: Analysis, counts: dict[
     store.put_actors(analysis.actors.values())
     store.put_annotations(doc.id, mentions=analysis.mentions, quotes=analysis.quotes, figures=analysis.figures,
                           dates=analysis.dates)
+    store.put_events(doc.id, analysis.events)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -18,10 +19,18 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import StoreCorrupt, StoreNotFound
-from ..model import (Article, DateMention, Document, Failure, Figure, Mention, Paragraph, PartialDate,
-                     Quote)
+from ..model import (Article, DateMention, Document, Event, Failure, Figure, Mention, Paragraph,
+                     PartialDate, Quote)
 
 SCHEMA_TABLE = "schema_migrations"
+
+
+def fold(value: str | None) -> str | None:
+    """Case- and accent-insensitive form, registered as the SQL function fold(): 'Manşūrah' ~ 'mansurah'."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", str(value))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _now() -> str:
@@ -61,6 +70,7 @@ class Store:
                 # Autocommit mode: transactions are opened and closed explicitly by `transaction()`.
                 conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             conn.row_factory = sqlite3.Row
+            conn.create_function("fold", 1, fold, deterministic=True)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 10000")
             if not readonly:
@@ -211,6 +221,23 @@ class Store:
               d.value.end if d.value else None, d.value.precision if d.value else None, int(d.relative))
              for d in dates])
 
+    def put_events(self, doc_id: str, events: Iterable[Event]) -> None:
+        """Replace a document's events (call inside the document's transaction)."""
+        self.conn.execute("DELETE FROM events WHERE document_id = ?", (doc_id,))
+        rows = []
+        for n, e in enumerate(events):
+            place = e.place or {}
+            first = e.evidence[0] if e.evidence else (0, 0)
+            rows.append((f"{doc_id}:{n}", doc_id, n, e.disorder_type, e.event_type, e.sub_event_type, e.confidence,
+                         e.actor1, e.actor1_name, e.actor2, e.actor2_name, e.inter1, e.inter2, e.interaction,
+                         int(e.civilian_targeting), place.get("name"), place.get("geonameid"), place.get("country"),
+                         place.get("admin1"), place.get("admin2"), place.get("lat"), place.get("lon"),
+                         place.get("geo_precision"), e.date.start if e.date else None,
+                         e.date.end if e.date else None, e.time_precision, e.fatalities, e.fatalities_low,
+                         e.fatalities_high, e.fatalities_claimant, first[0], first[1],
+                         json.dumps(e.to_dict(), ensure_ascii=False)))
+        self.conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 33)})", rows)
+
     def put_actors(self, actors: Iterable[dict[str, Any]]) -> None:
         """Known and provisional actors that mentions point to; a later definition wins."""
         self.conn.executemany(
@@ -317,6 +344,47 @@ class Store:
             return self.search(terms, limit=limit) if terms != query else []
         return [dict(r) for r in rows]
 
+    def events(self, *, event_type: str | None = None, actor: str | None = None, place: str | None = None,
+               since: str | None = None, until: str | None = None, document: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored events with their document's outlet and source, newest first.
+
+        `event_type` matches the event or sub-event type (case-insensitive); `actor` and `place`
+        match names or ids by substring; `since`/`until` are ISO dates compared with the event date.
+        """
+        where, params = [], []
+        if event_type:
+            where.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))")
+            params += [event_type, event_type]
+        if actor:
+            where.append("(fold(e.actor1_name) LIKE ? OR fold(e.actor2_name) LIKE ? OR e.actor1 = ? OR e.actor2 = ?)")
+            params += [f"%{fold(actor)}%", f"%{fold(actor)}%", actor, actor]
+        if place:
+            where.append("(fold(e.place_name) LIKE ? OR fold(e.admin1) LIKE ? OR e.country = ?)")
+            params += [f"%{fold(place)}%", f"%{fold(place)}%", place.upper()]
+        if since:
+            where.append("e.date_end >= ?")
+            params.append(since)
+        if until:
+            where.append("e.date_start <= ?")
+            params.append(until)
+        if document:
+            where.append("e.document_id = ?")
+            params.append(document)
+        sql = ("SELECT e.*, d.outlet, d.uri, d.url, d.title, d.published_start, d.text AS _text FROM events e "
+               "JOIN documents d ON d.id = e.document_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_id, e.n")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        out = []
+        for r in self.conn.execute(sql, params):
+            row = dict(r)
+            text = row.pop("_text")
+            row["evidence"] = text[row["evidence_start"]:row["evidence_end"]]
+            out.append(row)
+        return out
+
     def failures(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY id")]
 
@@ -331,6 +399,7 @@ class Store:
             "last_published": q("SELECT MAX(published_end) FROM documents"),
             "undated": q("SELECT COUNT(*) FROM documents WHERE published_start IS NULL"),
             "failures": q("SELECT COUNT(*) FROM failures"),
+            "events": q("SELECT COUNT(*) FROM events"),
         }
 
 
