@@ -10,6 +10,7 @@ and a strong text signal should survive a doubtful actor.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 STATE = frozenset({"state_forces", "government"})
@@ -46,10 +47,11 @@ def apply_actor_rules(probabilities: dict[str, float], actor1_kind: str | None,
     a1, a2 = actor1_kind, actor2_kind
     kinds = {k for k in (a1, a2) if k}
 
-    # Who ends up holding the ground decides between the two territory battles.
+    # Who ends up holding the ground decides between the two territory battles. Political militias
+    # are mostly pro-government auxiliaries, which ACLED counts on the state's side: no shift.
     if a1 in STATE:
         _shift(p, NSA, [GOV], STRONG)
-    elif a1 in NON_STATE_ARMED:
+    elif a1 in NON_STATE_ARMED - {"political_militia"}:
         _shift(p, GOV, [NSA], STRONG)
 
     # Protesters on one side and an armed force on the other: the crowd was not violent and the
@@ -96,6 +98,11 @@ def apply_actor_rules(probabilities: dict[str, float], actor1_kind: str | None,
     return p
 
 
+def _shift_family(p: dict[str, float], sources: Iterable[str], targets: list[str], share: float) -> None:
+    for source in sources:
+        _shift(p, source, targets, share)
+
+
 def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: float) -> None:
     """Move `share` of `source`'s probability to `targets`, split in proportion to their current mass."""
     targets = [t for t in targets if t in p]
@@ -107,3 +114,51 @@ def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: floa
     total = sum(mass)
     for t, m in zip(targets, mass):
         p[t] += moved * (m / total if total > 0 else 1.0 / len(targets))
+
+
+# Within Explosions/Remote violence the weapon and its delivery decide the sub-type (taxonomy.md);
+# the words for them are few and stable across outlets, so they override the text model's mixing.
+WEAPON_CUES: tuple[tuple[str, str], ...] = (
+    ("Chemical weapon", r"\b(?:chemical|chlorine|sarin|nerve (?:gas|agent)|toxic gas|mustard (?:gas|agent)|"
+                        r"poison(?:ous)? gas|suffocation)"),
+    ("Suicide bomb", r"\b(?:suicide|martyrdom operation|blew (?:himself|herself|themselves) up|explosive (?:vest|belt))"),
+    ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
+                         r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+)"),
+    ("Shelling/artillery/missile attack", r"\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|"
+                                          r"katyushas?|grads?|tank fire|surface-to-surface|ballistic|cruise)"),
+    ("Remote explosive/landmine/IED", r"\b(?:roadside bombs?|ieds?|improvised explosive|landmines?|mines?|"
+                                      r"car bombs?|booby[- ]trap\w*|sticky bombs?|explosive devices?|"
+                                      r"motorcycle bombs?|truck bombs?|unexploded)"),
+    ("Grenade", r"\b(?:hand grenades?|grenades?)"),
+)
+_WEAPON = tuple((sub, re.compile(pattern + r"\b", re.IGNORECASE)) for sub, pattern in WEAPON_CUES)
+EXPLOSIONS = tuple(sub for sub, _ in WEAPON_CUES)
+DISRUPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
+_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|blasts?|explo\w*|detonat\w*|shell\w*|struck|strikes?|fired|"
+                        r"munitions?|ordnance|warheads?)\b", re.IGNORECASE)
+_DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thwart\w*|shot down|downed|"
+                            r"seiz\w* (?:a |an )?(?:\w+ )?(?:cache|weapons|explosives|arms)|cache|prematurely|"
+                            r"before (?:he|she|it|they) could|neutrali[sz]ed|disarmed|air defen[cs]es?)", re.IGNORECASE)
+
+
+def apply_text_rules(probabilities: dict[str, float], text: str) -> dict[str, float]:
+    """Sub-type probabilities reweighted by weapon words (within the explosions family) and by the
+    absence of any interception/defusal word (which Disrupted weapons use needs)."""
+    p = dict(probabilities)
+    found = [sub for sub, rx in _WEAPON if rx.search(text)]
+    # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
+    # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
+    if found and DISRUPTED not in p or found and not _DISRUPTED_CUE.search(text):
+        winner = found[0]
+        if winner == "Shelling/artillery/missile attack" and "Remote explosive/landmine/IED" in found:
+            winner = "Remote explosive/landmine/IED"
+        for sub in EXPLOSIONS:
+            if sub != winner:
+                _shift(p, sub, [winner], STRONG)
+    if not found and not _EXPLOSIVE.search(text):
+        # No weapon and no explosion named: remote violence is unlikely, whatever the verbs say.
+        _shift_family(p, EXPLOSIONS, [LOOTING, ATTACK, CLASH, "Other"], WEAK)
+    if not _DISRUPTED_CUE.search(text):
+        _shift(p, DISRUPTED, [s for s in EXPLOSIONS if s in p] + [ARRESTS, "Other"], STRONG)
+    return p

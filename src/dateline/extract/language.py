@@ -1,14 +1,14 @@
 """Language identification of a document's clean text.
 
 Loads py3langid's bundled model once per `LanguageDetector` (about 0.7 s), so a pipeline holds one
-detector for its lifetime. Only the first thousand characters are read: language does not change
+detector for its lifetime. Only the first 500 characters are read: language does not change
 halfway through a news page, and the classifier's cost grows with the input.
 """
 from __future__ import annotations
 
 import re
 
-SAMPLE_CHARS = 1000
+SAMPLE_CHARS = 500
 _LETTERS = re.compile(r"[^\W\d_]")
 
 

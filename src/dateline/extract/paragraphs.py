@@ -25,7 +25,7 @@ readers do from the classified blocks, nor joining blocks into clean text (`extr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .boilerplate_patterns import (
     ABOUT_SITE, BIO_HEAD, BOILERPLATE_RULES, CAPTION_CUE, CAPTION_RULES, COMMENTS_HEAD, MAX_CAPTION_WORDS, RELATED_HEAD,
@@ -34,6 +34,7 @@ from .boilerplate_patterns import (
 from .bylines import bare_names, parse_byline
 from .dates import parse_date_line
 from .layout import Block
+from .literals import fold, required_literals
 
 __all__ = ["classify", "site_keys", "is_site_name", "host_key", "is_nav_line", "nav_items", "is_headline_like", "is_body_like", "norm_title", "NAV_WORDS",
            "SOURCE_CREDIT", "SITE_NOTICE"]
@@ -67,6 +68,18 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+WordsOf = Callable[[str], list[str]]
+
+
+class _WordMemo(dict):
+    """The words of each text one `classify` call looks at, found once: the cascade asks about the
+    same blocks (and their titles' case-folded forms) many times. Lives for one call only."""
+
+    def __missing__(self, text: str) -> list[str]:
+        found = self[text] = _WORD.findall(text)
+        return found
+
+
 def _strip_bullet(text: str) -> str:
     return _BULLET.sub("", text, count=1).strip()
 
@@ -80,24 +93,24 @@ def nav_items(text: str) -> list[str]:
     return [i for i in (p.strip() for p in _NAV_SPLIT.split(text.strip())) if i]
 
 
-def is_nav_line(text: str) -> bool:
+def is_nav_line(text: str, *, words: WordsOf = _words) -> bool:
     """A site menu: several short items ("Home  News  Reports  Opinion  Donate")."""
     items = nav_items(text)
-    if len(items) < 3 or any(len(_words(i)) > 4 or _SENTENCE_END.search(i) and i[-1] in ".!?" for i in items):
+    if len(items) < 3 or any(len(words(i)) > 4 or _SENTENCE_END.search(i) and i[-1] in ".!?" for i in items):
         return False
     known = sum(i.lower() in NAV_WORDS for i in items)
     return len(items) >= 4 or known >= 1
 
 
-def is_headline_like(text: str) -> bool:
+def is_headline_like(text: str, *, words: WordsOf = _words) -> bool:
     """Short, not ending like a sentence, not a list item: what titles and subheadings look like."""
-    n = len(_words(text))
+    n = len(words(text))
     return 0 < n <= MAX_HEADLINE_WORDS and not _HEADLINE_BAD_END.search(text) and not is_bullet(text)
 
 
-def is_body_like(text: str) -> bool:
+def is_body_like(text: str, *, words: WordsOf = _words) -> bool:
     """Running prose: enough words and ending like a sentence, or simply long."""
-    n = len(_words(text))
+    n = len(words(text))
     return n >= 25 or (n >= 10 and bool(_SENTENCE_END.search(text)) and _has_lowercase(text))
 
 
@@ -107,23 +120,42 @@ def _has_lowercase(text: str) -> bool:
     return not cased or any(c.islower() for c in cased)
 
 
-def norm_title(text: str) -> str:
+def norm_title(text: str, *, words: WordsOf = _words) -> str:
     """A title's comparison key: case, dashes, quotes and spacing do not count."""
-    return " ".join(_words(text.casefold()))
+    return " ".join(words(text.casefold()))
 
 
-def _line_rule(text: str) -> tuple[str, str] | None:
+# Each rule with the strings one of which its pattern cannot match without (see `literals`): a
+# block lacking all of them skips the search, which is what most of the cost of step 1 was.
+_LINE_RULES = tuple((reason, pattern, max_words, required_literals(pattern))
+                    for reason, pattern, max_words in BOILERPLATE_RULES)
+_CAPTION_RULES = tuple((reason, pattern, required_literals(pattern)) for reason, pattern in CAPTION_RULES)
+_MAX_RULE_WORDS = max(max_words for _, _, max_words in BOILERPLATE_RULES)
+
+
+def _may_match(needles: tuple[str, ...] | None, folded: str) -> bool:
+    if needles is None:
+        return True
+    for needle in needles:
+        if needle in folded:
+            return True
+    return False
+
+
+def _line_rule(text: str, words: WordsOf = _words) -> tuple[str, str] | None:
     """(kind, reason) for a block that its own words decide, else None."""
     bare = _strip_bullet(text)
-    n = len(_words(bare))
+    n = len(words(bare))
     if n == 0:
         return ("boilerplate", "no-words") if text.strip() else None
-    for reason, pattern, max_words in BOILERPLATE_RULES:
-        if n <= max_words and pattern.search(bare):
-            return "boilerplate", reason
+    folded = fold(bare) if n <= max(_MAX_RULE_WORDS, MAX_CAPTION_WORDS) else ""
+    if n <= _MAX_RULE_WORDS:
+        for reason, pattern, max_words, needles in _LINE_RULES:
+            if n <= max_words and _may_match(needles, folded) and pattern.search(bare):
+                return "boilerplate", reason
     if n <= MAX_CAPTION_WORDS:
-        for reason, pattern in CAPTION_RULES:
-            if pattern.search(bare):
+        for reason, pattern, needles in _CAPTION_RULES:
+            if _may_match(needles, folded) and pattern.search(bare):
                 return "caption", reason
     if n <= 20 and parse_date_line(bare) is not None:
         return "byline", "date-line"
@@ -131,24 +163,24 @@ def _line_rule(text: str) -> tuple[str, str] | None:
         return "byline", "byline"
     if SOURCE_CREDIT.match(bare):
         return "byline", "source-credit"
-    if is_nav_line(bare):
+    if is_nav_line(bare, words=words):
         return "boilerplate", "nav-menu"
     return None
 
 
-def _sections(blocks: Sequence[Block], decided: list[bool]) -> None:
+def _sections(blocks: Sequence[Block], decided: list[bool], words: WordsOf = _words) -> None:
     """Step 2: comment sections, related-link lists and author bios, which span several blocks."""
     mode = ""
     for i, b in enumerate(blocks):
         bare = _strip_bullet(b.text)
-        n = len(_words(bare))
+        n = len(words(bare))
         if mode == "comments":
             _set(b, "boilerplate", "comment-section")
         elif mode == "bio" and not decided[i]:
             _set(b, "boilerplate", "author-bio")
             mode = ""
         elif mode == "related" and not decided[i] and (
-                is_bullet(b.text) or n <= MAX_LIST_ITEM_WORDS and not is_body_like(bare)):
+                is_bullet(b.text) or n <= MAX_LIST_ITEM_WORDS and not is_body_like(bare, words=words)):
             _set(b, "boilerplate", "related-list")
         else:
             mode = ""
@@ -177,24 +209,26 @@ def classify(blocks: list[Block], *, site_names: Sequence[str] = ()) -> list[Blo
     `site_names` are names the reader knows the page's own site by (an HTML page's site name, the
     host of its URL); the page's mastheads, copyright line and own links add to them.
     """
+    words = _WordMemo().__getitem__
     for b in blocks:
         _set(b, "body", "")
     decided = [False] * len(blocks)
     for i, b in enumerate(blocks):
-        rule = _line_rule(b.text)
+        rule = _line_rule(b.text, words)
         if rule is not None:
             _set(b, *rule)
             decided[i] = True
-    _sections(blocks, decided)
-    known = site_keys(blocks, site_names)
-    _head(blocks, decided, known)
-    mark_site_furniture(blocks, decided, site_keys(blocks, site_names))
-    _body(blocks, decided)
+    _sections(blocks, decided, words)
+    known = site_keys(blocks, site_names, words=words)
+    _head(blocks, decided, known, words)
+    mark_site_furniture(blocks, decided, site_keys(blocks, site_names, words=words), words=words)
+    _body(blocks, decided, words)
     return blocks
 
 
-def _first_body(blocks: Sequence[Block], decided: Sequence[bool]) -> int:
-    return next((i for i, b in enumerate(blocks) if not decided[i] and is_body_like(b.text)), len(blocks))
+def _first_body(blocks: Sequence[Block], decided: Sequence[bool], words: WordsOf = _words) -> int:
+    return next((i for i, b in enumerate(blocks) if not decided[i] and is_body_like(b.text, words=words)),
+                len(blocks))
 
 
 def _top_byline(blocks: Sequence[Block], decided: Sequence[bool]) -> int:
@@ -211,20 +245,20 @@ def _top_byline(blocks: Sequence[Block], decided: Sequence[bool]) -> int:
     return last
 
 
-def _head(blocks: list[Block], decided: list[bool], known: Sequence[str] = ()) -> None:
+def _head(blocks: list[Block], decided: list[bool], known: Sequence[str] = (), words: WordsOf = _words) -> None:
     """Step 3: title, its repeats, mastheads, credit lines and the caption above a byline."""
-    first = _first_body(blocks, decided)
+    first = _first_body(blocks, decided, words)
     top = _top_byline(blocks, decided)
-    lead = [i for i in range(min(top, len(blocks))) if not decided[i] and is_body_like(blocks[i].text)]
+    lead = [i for i in range(min(top, len(blocks))) if not decided[i] and is_body_like(blocks[i].text, words=words)]
     if top > first and len(lead) <= 1:
         for i in lead:  # one block of prose above the byline: the picture's caption
             _set(blocks[i], "caption", "before-byline")
             decided[i] = True
-        first = max(first, _first_body(blocks, decided))
+        first = max(first, _first_body(blocks, decided, words))
     # A line with a caption cue ("... Photo: FVNA", "(File photo)") is never the title.
-    candidates = [i for i in range(first) if not decided[i] and is_headline_like(blocks[i].text)
+    candidates = [i for i in range(first) if not decided[i] and is_headline_like(blocks[i].text, words=words)
                   and not CAPTION_CUE.search(blocks[i].text)]
-    if not candidates and _is_sentence_title(blocks, decided, first):
+    if not candidates and _is_sentence_title(blocks, decided, first, words):
         candidates = [first]  # a headline written as a sentence ("X does not need Y. It needs Z.")
     if not candidates:
         return
@@ -232,46 +266,46 @@ def _head(blocks: list[Block], decided: list[bool], known: Sequence[str] = ()) -
     preferred = [i for i in candidates if not (i + 1 < len(blocks) and blocks[i + 1].reason == "nav-menu")]
     preferred = preferred or candidates
     # A headline printed twice (page title and article heading) is the title, even if longer lines sit near it.
-    keys = [norm_title(blocks[i].text) for i in preferred]
+    keys = [norm_title(blocks[i].text, words=words) for i in preferred]
     repeated = [i for i, k in zip(preferred, keys) if keys.count(k) > 1 and len(k.split()) >= 3]
-    title = max(repeated or preferred, key=lambda i: (len(_words(blocks[i].text)), -i))
-    key = norm_title(blocks[title].text)
+    title = max(repeated or preferred, key=lambda i: (len(words(blocks[i].text)), -i))
+    key = norm_title(blocks[title].text, words=words)
     for i, b in enumerate(blocks):
-        if norm_title(b.text) == key and b.kind != "boilerplate":
+        if norm_title(b.text, words=words) == key and b.kind != "boilerplate":
             _set(b, "title", "title" if i == title else "title-repeat")
             decided[i] = True
     for i in candidates:
         if decided[i]:
             continue
         prev = blocks[i - 1] if i > 0 else None
-        if prev is not None and prev.reason == "site-notice" and len(_words(blocks[i].text)) <= MAX_CREDIT_LINE_WORDS:
+        if prev is not None and prev.reason == "site-notice" and len(words(blocks[i].text)) <= MAX_CREDIT_LINE_WORDS:
             _set(blocks[i], "boilerplate", "notice-signature")
         elif i < title:
             _set(blocks[i], "boilerplate", "masthead")
-        elif bare_names(blocks[i].text) is not None and not is_site_name(blocks[i].text, known):
+        elif bare_names(blocks[i].text) is not None and not is_site_name(blocks[i].text, known, words=words):
             _set(blocks[i], "byline", "byline-names")  # "Lina Haddad, Tom Keller": a byline that lost its "By"
-        elif _is_credit_line(blocks[i].text):
+        elif _is_credit_line(blocks[i].text, words):
             _set(blocks[i], "byline", "credit-line")
         else:
             continue
         decided[i] = True
 
 
-def _is_sentence_title(blocks: Sequence[Block], decided: Sequence[bool], i: int) -> bool:
+def _is_sentence_title(blocks: Sequence[Block], decided: Sequence[bool], i: int, words: WordsOf = _words) -> bool:
     """A short first block of prose, with prose after it, when nothing above looks like a title."""
-    if i >= len(blocks) or decided[i] or len(_words(blocks[i].text)) > MAX_SENTENCE_TITLE_WORDS:
+    if i >= len(blocks) or decided[i] or len(words(blocks[i].text)) > MAX_SENTENCE_TITLE_WORDS:
         return False
     if any(not decided[j] for j in range(i)):
         return False
     nxt = next((j for j in range(i + 1, len(blocks)) if not decided[j]), None)
-    return nxt is not None and len(_words(blocks[nxt].text)) >= 25
+    return nxt is not None and len(words(blocks[nxt].text)) >= 25
 
 
-def _is_credit_line(text: str) -> bool:
+def _is_credit_line(text: str, words: WordsOf = _words) -> bool:
     """A bare outlet or agency name on its own line ("ARA News")."""
-    words = _words(text)
-    return 0 < len(words) <= MAX_CREDIT_LINE_WORDS and all(
-        w[0].isupper() or w.lower() in ("of", "for", "and", "the", "al", "el") for w in words)
+    found = words(text)
+    return 0 < len(found) <= MAX_CREDIT_LINE_WORDS and all(
+        w[0].isupper() or w.lower() in ("of", "for", "and", "the", "al", "el") for w in found)
 
 
 _COMPACT = re.compile(r"[\W_]+")
@@ -307,13 +341,13 @@ def _site_name_part(text: str) -> str:
     return _TAGLINE.split(text.strip(), maxsplit=1)[0]
 
 
-def _could_be_site_name(text: str) -> bool:
-    words = _words(text)
-    return (0 < len(words) <= MAX_SITE_NAME_WORDS and not _HEADLINE_BAD_END.search(text)
-            and not all(w.lower() in NAV_WORDS for w in words) and not any(c.isdigit() for c in text))
+def _could_be_site_name(text: str, words: WordsOf = _words) -> bool:
+    found = words(text)
+    return (0 < len(found) <= MAX_SITE_NAME_WORDS and not _HEADLINE_BAD_END.search(text)
+            and not all(w.lower() in NAV_WORDS for w in found) and not any(c.isdigit() for c in text))
 
 
-def site_keys(blocks: Sequence[Block], site_names: Sequence[str] = ()) -> list[str]:
+def site_keys(blocks: Sequence[Block], site_names: Sequence[str] = (), *, words: WordsOf = _words) -> list[str]:
     """Comparison keys of the names the page's own site goes by (see step 4 in the module docstring)."""
     keys: list[str] = []
 
@@ -325,28 +359,29 @@ def site_keys(blocks: Sequence[Block], site_names: Sequence[str] = ()) -> list[s
     for name in site_names:
         add(name if "." not in name.strip(". ") else host_key(name))
     for i, b in enumerate(blocks):
-        if b.reason == "masthead" and _could_be_site_name(_site_name_part(b.text)):
+        if b.reason == "masthead" and _could_be_site_name(_site_name_part(b.text), words):
             add(_site_name_part(b.text))
         elif b.reason == "nav-menu" and i < SITE_REPEAT_TOP:
             first = nav_items(b.text)[0]
-            if first.lower() not in NAV_WORDS and _could_be_site_name(first):
+            if first.lower() not in NAV_WORDS and _could_be_site_name(first, words):
                 add(first)
         if b.kind == "boilerplate" and b.reason in ("bare-url", "short-link", "copyright", "site-chrome"):
             for m in URL_HOST.finditer(b.text):
                 add(host_key(m.group("host")))
     # The site's name printed at the top and again at the foot of the page.
-    top = {norm_title(b.text) for b in blocks[:SITE_REPEAT_TOP] if b.kind != "title" and _could_be_site_name(b.text)}
+    top = {norm_title(b.text, words=words) for b in blocks[:SITE_REPEAT_TOP]
+           if b.kind != "title" and _could_be_site_name(b.text, words)}
     for b in blocks[max(SITE_REPEAT_TOP, len(blocks) - SITE_REPEAT_BOTTOM):]:
-        if b.kind != "title" and norm_title(b.text) in top:
+        if b.kind != "title" and norm_title(b.text, words=words) in top:
             add(b.text)
     return keys
 
 
-def is_site_name(text: str, keys: Sequence[str]) -> bool:
+def is_site_name(text: str, keys: Sequence[str], *, words: WordsOf = _words) -> bool:
     """Whether a short line is the site's own name: equal to a key, a long prefix of one
     ("Meridian" for "meridianpress"), or starting with one ("Raqqa Witness Network" for the host
     "raqqawitness"); a masthead's tagline after a dash does not count."""
-    if not keys or not _could_be_site_name(text):
+    if not keys or not _could_be_site_name(text, words):
         return False
     for cand in {_compact(text), _compact(_site_name_part(text))}:
         if len(cand) < MIN_SITE_KEY_CHARS:
@@ -365,52 +400,54 @@ def _in_footer(blocks: Sequence[Block], decided: Sequence[bool], i: int) -> bool
     return all(decided[j] and blocks[j].kind in ("boilerplate", "byline") for j in range(i + 1, len(blocks)))
 
 
-def mark_site_furniture(blocks: list[Block], decided: list[bool], keys: Sequence[str]) -> None:
+def mark_site_furniture(blocks: list[Block], decided: list[bool], keys: Sequence[str], *,
+                        words: WordsOf = _words) -> None:
     """Step 4: the site's name on a line of its own, and the site describing itself."""
     for i, b in enumerate(blocks):
         if decided[i]:
             continue
-        if is_site_name(b.text, keys):
+        if is_site_name(b.text, keys, words=words):
             _set(b, "boilerplate", "site-name")
             decided[i] = True
             continue
         m = ABOUT_SITE.match(b.text)
-        if m and (is_site_name(re.sub(r"^the\s+", "", m.group("name"), flags=_I), keys)
+        if m and (is_site_name(re.sub(r"^the\s+", "", m.group("name"), flags=_I), keys, words=words)
                   or _in_footer(blocks, decided, i)):
             _set(b, "boilerplate", "about-site")
             decided[i] = True
 
 
-def _body(blocks: list[Block], decided: list[bool]) -> None:
+def _body(blocks: list[Block], decided: list[bool], words: WordsOf = _words) -> None:
     """Step 4: everything left is body; short unpunctuated lines followed by prose are subheadings."""
     started = False
     for i, b in enumerate(blocks):
         if decided[i]:
             continue
-        _set(b, "body", "prose" if is_body_like(b.text) else "body-default")
+        _set(b, "body", "prose" if is_body_like(b.text, words=words) else "body-default")
         if is_bullet(b.text):
             b.reason = "body-list"
-        elif started and _is_subheading(blocks, decided, i):
+        elif started and _is_subheading(blocks, decided, i, words=words):
             _set(b, "body", "subheading", subheading=True)
         started = True
 
 
-def _heading_shaped(text: str) -> bool:
+def _heading_shaped(text: str, words: WordsOf = _words) -> bool:
     text = text.strip()
-    return (0 < len(_words(text)) <= MAX_SUBHEADING_WORDS and len(text) <= MAX_SUBHEADING_CHARS
+    return (0 < len(words(text)) <= MAX_SUBHEADING_WORDS and len(text) <= MAX_SUBHEADING_CHARS
             and not _SUBHEADING_BAD_END.search(text) and not is_bullet(text))
 
 
-def _is_subheading(blocks: Sequence[Block], decided: Sequence[bool], i: int, depth: int = 0) -> bool:
-    if not _heading_shaped(blocks[i].text):
+def _is_subheading(blocks: Sequence[Block], decided: Sequence[bool], i: int, depth: int = 0, *,
+                   words: WordsOf = _words) -> bool:
+    if not _heading_shaped(blocks[i].text, words):
         return False
     for j in range(i + 1, len(blocks)):
         if decided[j] and blocks[j].kind == "boilerplate":
             continue
         if decided[j] or is_bullet(blocks[j].text):
             return False  # a line that introduces a list is a lead-in sentence, not a heading
-        if is_body_like(blocks[j].text):
+        if is_body_like(blocks[j].text, words=words):
             return True
         # A section heading directly above a sub-section heading.
-        return depth < 2 and _is_subheading(blocks, decided, j, depth + 1)
+        return depth < 2 and _is_subheading(blocks, decided, j, depth + 1, words=words)
     return False

@@ -2,9 +2,9 @@
 
 Responsible for the order of decisions inside a document: places first (they give the document's
 country), then actors with that country as context, in reading order so that acronyms defined in
-the text and anaphora ("the group") link to what came before. Also the one cross-check between the
-two: a name the model called an organisation or a person that no actor pack knows but the gazetteer
-knows exactly in the document's country is relabelled as a place ("al-Raqqa" tagged ORG).
+the text and anaphora ("the group") link to what came before. Place mentions are repaired first
+(`place_mentions`: spans widened to "northern Syria", names the model mislabelled relabelled as
+places when no actor pack knows them and the gazetteer does).
 
 Not responsible for finding mentions (annotate) or for dates, quotes and figures.
 """
@@ -17,6 +17,7 @@ from ..model import Document, Mention
 from .actor_packs import Actor, ActorPack
 from .actors import ActorResolver
 from .gazetteer import Gazetteer
+from .place_mentions import PlaceMentionRepair
 from .places import PLACE_LABELS, PlaceLinker, place_record
 
 ACTOR_LABELS = frozenset({"ORG", "NORP"})
@@ -46,9 +47,16 @@ class DocumentResolver:
         self.actors = ActorResolver(pack)
         self.gazetteer = gazetteer
         self.places = PlaceLinker(gazetteer)
+        self.repair = PlaceMentionRepair(gazetteer, pack.countries, actor_method=self._actor_method)
+
+    def _actor_method(self, text: str) -> str | None:
+        match = self.actors.resolve(text)
+        return match.method if match is not None else None
 
     def resolve(self, doc: Document, mentions: list[Mention]) -> Resolved:
-        country = self._relabel_places(doc, mentions)
+        names = [m.text for m in mentions if m.label in PLACE_LABELS]
+        country = self.places.document_country(names, doc.dateline) if names else None
+        mentions = self.repair.repair(doc, mentions, country)
         self.places.link(mentions, dateline=doc.dateline)
         if country is None:
             placed = [m.place["country"] for m in mentions if m.place and m.place.get("country")]
@@ -71,19 +79,6 @@ class DocumentResolver:
                 m.actor = match.actor.id
                 actors.setdefault(match.actor.id, actor_record(match.actor))
         return Resolved(mentions, actors, country)
-
-    def _relabel_places(self, doc: Document, mentions: list[Mention]) -> str | None:
-        """ORG/PERSON mentions unknown to the packs but exactly in the gazetteer become places."""
-        names = [m.text for m in mentions if m.label in PLACE_LABELS]
-        country = self.places.document_country(names, doc.dateline) if names else None
-        for m in mentions:
-            if m.label not in ("ORG", "PERSON") or self.actors.resolve(m.text) is not None:
-                continue
-            match = self.gazetteer.resolve(m.text, country_hint=country)
-            if (match is not None and match.method.startswith("name:exact")
-                    and (country is None or match.candidate.country == country)):
-                m.label, m.source = "GPE", "rule"
-        return country
 
 
 def _paragraph_of(doc: Document, pos: int) -> str:

@@ -25,6 +25,20 @@ def place_record(text: str, match: PlaceMatch) -> dict[str, Any]:
             "geo_precision": match.geo_precision, "method": match.method, "score": match.score}
 
 
+def _town_for(site: Mention, placed: list[Mention]) -> Mention | None:
+    """The town a named site is in: the nearest town named before it, else the one named most."""
+    towns = [m for m in placed if m.place and m.place.get("geo_precision") == 1
+             and str(m.place.get("feature_code") or "").startswith("PPL")]
+    before = [m for m in towns if m.end <= site.start and site.start - m.end < 400]
+    if before:
+        return before[-1]
+    if not towns:
+        return None
+    counts = Counter(m.place["geonameid"] for m in towns)
+    best = counts.most_common(1)[0][0]
+    return next(m for m in towns if m.place["geonameid"] == best)
+
+
 class PlaceLinker:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -34,7 +48,8 @@ class PlaceLinker:
         votes: Counter[str] = Counter()
         for name in names:
             m = self.gazetteer.resolve(name)
-            if m and m.candidate.country:
+            # Only whole-name matches vote: a word found inside a site's name says little.
+            if m and m.candidate.country and m.method.startswith("name:"):
                 votes[m.candidate.country] += 1
         if dateline:
             m = self.gazetteer.resolve(dateline.split(",")[0])
@@ -43,8 +58,8 @@ class PlaceLinker:
         return votes.most_common(1)[0][0] if votes else None
 
     def link(self, mentions: list[Mention], *, dateline: str | None = None) -> list[Mention]:
-        """Fill `place` on every place mention that resolves; returns the mentions that did."""
-        places = [m for m in mentions if m.label in PLACE_LABELS]
+        """Fill `place` on every place mention that resolves (and has none yet); returns those that did."""
+        places = [m for m in mentions if m.label in PLACE_LABELS and m.place is None]
         names = list(dict.fromkeys(m.text for m in places))
         if not names:
             return []
@@ -54,11 +69,23 @@ class PlaceLinker:
                 if m is not None and m.candidate.country == country and m.geo_precision == 1]
         resolved: dict[str, PlaceMatch | None] = {}
         for name in names:
-            resolved[name] = self.gazetteer.resolve(name, country_hint=country, near=near or None)
+            match = self.gazetteer.resolve(name, country_hint=country, near=near or None)
+            # A name found inside a longer phrase ("Modern" in "Hospital of Modern Medicine" is a
+            # Slovak town's German name) is only believed in the story's own country.
+            if match is not None and match.method.startswith("contained") and country \
+                    and match.candidate.country != country:
+                match = None
+            resolved[name] = match
         linked = []
         for m in places:
             match = resolved.get(m.text)
             if match is not None:
                 m.place = place_record(m.text, match)
                 linked.append(m)
+        for m in places:
+            if m.place is None and m.label == "FAC":
+                town = _town_for(m, linked)
+                if town is not None:
+                    m.place = dict(town.place, geo_precision=2, method=f"landmark:{town.text}")
+                    linked.append(m)
         return linked

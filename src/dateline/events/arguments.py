@@ -1,0 +1,202 @@
+"""Who did what to whom: actor roles of one event sentence, from token order, POS and prepositions.
+
+Responsible for: splitting the resolved actor mentions of a sentence into the side that acts
+(actor1 and its associates) and the side acted upon (actor2 and its associates), and for the
+unnamed sides ACLED codes with generic actors: civilians ("villagers", a market or a school hit),
+armed victims ("soldiers", "police officers"), unknown perpetrators ("gunmen"), protesters and
+rioters. Not responsible for resolving names (`dateline.resolve`) or for the sub-type.
+
+Roles are read without the dependency parse: "X attacked Y" (agent before the trigger), "Y was
+attacked by X" (passive: the subject is the patient, "by" marks the agent), "against X", "on X",
+"targeting X", "with X" (patient), "between X and Y" (X agent), "X's air strike" (agent).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Actor kinds that take part in violence as a side; speakers (NGOs, media, UN bodies) do not.
+PARTY_KINDS = frozenset({"state_forces", "government", "rebel_group", "political_militia", "identity_militia",
+                         "external_force", "protesters", "rioters", "civilians", "political_party"})
+
+CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|inhabitants|worshipp?ers|passengers|shoppers|pupils|"
+    r"schoolchildren|schoolboys|schoolgirls|students|children|women|families|farmers|shepherds|"
+    r"journalists?|teachers?|doctors|medics|aid workers|pilgrims|mourners|wedding guests|migrants|"
+    r"refugees|displaced|detainees|prisoners|market|school|hospital|clinic|mosque|church|bakery|"
+    r"wedding|funeral|camp for|homes?|houses?|neighbourhoods?|neighborhoods?|bus|detention cent(?:re|er)|"
+    r"people|bystanders|a (?:man|woman|boy|girl)|teenagers?|elderly|hostages|"
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:activist|lawyer|judge|preacher|imam|cleric|official|mayor|chief))\b",
+    re.IGNORECASE)
+ARMED_VICTIM_WORDS = re.compile(
+    r"\b(?:(?P<mil>soldiers?|troops|servicem[ae]n|army|officers? and soldiers|conscripts|garrison|"
+    r"military (?:post|base|convoy|vehicle|checkpoint|patrol)|army (?:post|base|convoy|checkpoint|patrol))|"
+    r"(?P<pol>police(?:men|man| officers?| station| post| checkpoint| patrol)?|policem[ae]n|gendarmes?)|"
+    r"(?P<arm>fighters|militants|rebels|insurgents|jihadists|gunmen|militiamen|combatants))\b", re.IGNORECASE)
+UNKNOWN_AGENT_WORDS = re.compile(
+    r"\b(?:gunmen|unidentified|unknown (?:assailants|attackers|gunmen|armed men|perpetrators)|armed men|"
+    r"assailants|attackers|masked men|bandits|militants|a suicide bomber|bomber|insurgents)\b", re.IGNORECASE)
+STATE_AGENT_WORDS = re.compile(
+    r"\b(?:(?P<mil>government (?:troops|forces|soldiers)|(?:the )?army|troops|soldiers|security forces|"
+    r"armed forces|military|regime forces|junta)|(?P<pol>police(?:men)?|riot police|gendarmes?|"
+    r"security services))\b", re.IGNORECASE)
+PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|marchers|crowds?|students|workers|supporters|"
+                           r"residents|women|activists|opposition supporters)\b", re.IGNORECASE)
+
+_AGENT_PREP = frozenset({"by"})
+_PATIENT_PREP = frozenset({"against", "on", "targeting", "at", "with", "upon", "into", "from"})
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+
+
+@dataclass
+class ActorSlot:
+    """One actor side: the actor ids in the order they were chosen; the first is the main actor."""
+    ids: list[str] = field(default_factory=list)
+    start: int | None = None   # document offsets of the main actor's mention
+    end: int | None = None
+
+    @property
+    def main(self) -> str | None:
+        return self.ids[0] if self.ids else None
+
+    def add(self, actor_id: str, start: int | None = None, end: int | None = None) -> None:
+        if actor_id in self.ids:
+            return
+        if not self.ids:
+            self.start, self.end = start, end
+        self.ids.append(actor_id)
+
+
+@dataclass
+class Roles:
+    agent: ActorSlot = field(default_factory=ActorSlot)
+    patient: ActorSlot = field(default_factory=ActorSlot)
+    civilians: bool = False            # unnamed civilian victims or targets
+    armed_victims: str | None = None   # "military" | "police" | "armed" for unnamed armed victims
+    unknown_agent: bool = False        # "gunmen", "unidentified attackers"
+    crowd: bool = False                # protesters / demonstrators named generically
+    state_agent: str | None = None     # "military" | "police" for "government troops", "the army"
+    passive: bool = False
+
+
+def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[str, dict],
+               sentence_start: int, speakers: list[tuple[int, int]] = ()) -> Roles:
+    """Roles of the actor `mentions` (resolved, inside the sentence) around the trigger token.
+
+    `tokens` are the sentence's spaCy tokens; offsets of tokens (`t.idx`) are paragraph offsets,
+    `sentence_start` is the paragraph offset's shift into the document (document = idx + shift).
+    `speakers` are document spans of quote attributions ("the Observatory said"): who reports an
+    event is not a side of it.
+    """
+    roles = Roles()
+    trig = tokens[trigger_index]
+    trig_pos = trig.idx + sentence_start
+    roles.passive = _passive(tokens, trigger_index)
+    text = " ".join(t.text for t in tokens)
+    scored: list[tuple[int, str, int, int]] = []  # (role 0 agent / 1 patient, id, start, end)
+    between = _between(tokens, mentions, sentence_start)
+    for m in mentions:
+        rec = actors.get(m.actor or "")
+        if not rec or rec.get("kind") not in PARTY_KINDS:
+            continue
+        if any(a <= m.start and m.end <= b for a, b in speakers) or _reporting(tokens, m, sentence_start):
+            continue
+        prep = _preceding_word(tokens, m.start - sentence_start)
+        before = m.end <= trig_pos
+        if m.start in between:
+            role = between[m.start]
+        elif prep in _AGENT_PREP:
+            role = 0
+        elif prep in _PATIENT_PREP:
+            role = 1 if not (prep == "from" and before) else 0
+        elif _possessive_of_trigger(tokens, m, sentence_start, trigger_index):
+            role = 0
+        elif before:
+            role = 1 if roles.passive else 0
+        else:
+            role = 1
+        scored.append((role, m.actor, m.start, m.end))
+    # The first agent leads its side ("Malian troops backed by Wagner fighters took"); a "by" agent
+    # of a passive trigger comes after it. Patients: the nearest after the trigger.
+    agents = sorted((s for s in scored if s[0] == 0), key=lambda s: s[2])
+    patients = sorted((s for s in scored if s[0] == 1), key=lambda s: abs(s[2] - trig_pos))
+    for _, aid, s, e in agents:
+        roles.agent.add(aid, s, e)
+    for _, aid, s, e in patients:
+        if aid not in roles.agent.ids:
+            roles.patient.add(aid, s, e)
+    # Victims: after an active trigger ("killed four shepherds"), before a passive one ("four
+    # shepherds were killed"); a noun right before the trigger names the target ("a market strike").
+    victim_text = " ".join(t.text for t in (tokens[:trigger_index + 1] if roles.passive
+                                             else tokens[trigger_index + 1:]))
+    roles.civilians = bool(CIVILIAN_WORDS.search(victim_text))
+    armed = ARMED_VICTIM_WORDS.search(victim_text)
+    if armed:
+        roles.armed_victims = "military" if armed.group("mil") else "police" if armed.group("pol") else "armed"
+    roles.unknown_agent = bool(UNKNOWN_AGENT_WORDS.search(text))
+    agent_text = " ".join(t.text for t in (tokens[trigger_index + 1:] if roles.passive else tokens[:trigger_index]))
+    state = STATE_AGENT_WORDS.search(agent_text)
+    if state and (not roles.passive or re.search(r"\bby\b", agent_text[:state.start()][-30:] or "")):
+        roles.state_agent = "police" if state.group("pol") else "military"
+    roles.crowd = bool(PROTEST_WORDS.search(text))
+    return roles
+
+
+_REPORT_AFTER = frozenset({"said", "says", "told", "reported", "announced", "stated", "claimed", "added",
+                           "confirmed", "accused", "blamed"})
+
+
+def _reporting(tokens: list, m, shift: int) -> bool:
+    """"..., the army said", "according to the monitor": a source, not a party."""
+    after = [t for t in tokens if t.idx >= m.end - shift][:2]
+    if after and after[0].text.lower() in _REPORT_AFTER:
+        return True
+    before = _preceding_word(tokens, m.start - shift)
+    return before in ("to",) and any(t.text.lower() == "according" for t in tokens
+                                     if m.start - shift - 20 <= t.idx < m.start - shift)
+
+
+def _passive(tokens: list, i: int) -> bool:
+    """"was attacked", "were reportedly killed", "had been shelled": a form of be before a participle."""
+    if tokens[i].tag_ != "VBN":
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):
+        w = tokens[j].text.lower()
+        if w in _BE:
+            return True
+        if tokens[j].pos_ not in ("ADV", "AUX", "PART"):
+            return False
+    return False
+
+
+def _preceding_word(tokens: list, char_pos: int) -> str | None:
+    """The lower-cased word before the token starting at `char_pos`, skipping articles and adjectives."""
+    idx = next((k for k, t in enumerate(tokens) if t.idx >= char_pos), None)
+    if idx is None:
+        return None
+    for k in range(idx - 1, max(-1, idx - 4), -1):
+        t = tokens[k]
+        if t.pos_ in ("DET", "ADJ", "NUM") or t.text in ("'s", "’s"):
+            continue
+        return t.text.lower()
+    return None
+
+
+def _possessive_of_trigger(tokens: list, m, shift: int, i: int) -> bool:
+    """"the coalition's air strike", "a Russian air strike": the actor modifies the trigger noun."""
+    if tokens[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    end = m.end - shift
+    gap = [t for t in tokens if end <= t.idx < tokens[i].idx]
+    return len(gap) <= 2 and all(t.text in ("'s", "’s", "-", "led") or t.pos_ in ("NOUN", "ADJ", "PROPN")
+                                 for t in gap)
+
+
+def _between(tokens: list, mentions: list, shift: int) -> dict[int, int]:
+    """"clashes between X and Y": X (document start offset) → agent, Y → patient."""
+    out: dict[int, int] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if _preceding_word(tokens, a.start - shift) == "between" and _preceding_word(tokens, b.start - shift) == "and":
+            out[a.start], out[b.start] = 0, 1
+    return out

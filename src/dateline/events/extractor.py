@@ -1,0 +1,360 @@
+"""The events stage: from one analysed document to ACLED-coded `Event` records with their evidence.
+
+The cascade, per document:
+1. candidate sentences: title, body and caption paragraphs (captions and headlines count for less;
+   bylines and boilerplate never), classified in one batch (`EventClassifier.scores`);
+2. assertion: a trigger word, then the cues that cancel it (plans, threats, modals, negation,
+   denial, generic trends, statements) and background history (a date well before publication);
+3. arguments: actor roles (`arguments`), the sub-type from the text probabilities reweighted by the
+   actors' kinds (`coding_rules`) plus the generic actors ACLED uses (civilians, unidentified armed
+   group, protesters, rioters, the state's forces for unnamed soldiers);
+4. place (`location`), date (the sentence's date, else the publication date at week precision),
+   fatalities (`fatalities`), with every competing death toll in the document attached;
+5. merging repeated reports of one incident (`merge`).
+
+Not responsible for finding mentions, places, dates, figures or quotes (earlier stages) or for
+grouping across documents (`dateline.corpus`). `extract` adds the records of the generic actors it
+uses to `resolved.actors`, so every actor id on an event has a record in the analysis.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import DateMention, Document, Event, Figure, Quote
+from .arguments import Roles, read_roles
+from .classifier import EventClassifier
+from .coding_rules import ARMED, apply_actor_rules, apply_text_rules
+from .fatalities import NO_HARM, claims_in
+from .location import choose_place, precision_of
+from .merge import merge_events, refresh_fatalities
+from .taxonomy import Taxonomy
+from .triggers import GENERIC, OUTCOME_WORDS, Trigger, assertion, find_trigger
+
+KIND_WEIGHT = {"body": 1.0, "title": 0.8, "caption": 0.6}
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+BACKGROUND_DAYS = 45
+# Openings that set a sentence's event apart from the one told before it.
+DISTINCT = re.compile(r"^\W*(?:[A-Z][A-Za-z]+\s+-\s+)?(?:in a separate|separately|elsewhere|meanwhile|in another|"
+                      r"a second|another|later|earlier|also on|in separate)\b", re.IGNORECASE)
+MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+
+
+@dataclass
+class Sentence:
+    start: int            # document offsets
+    end: int
+    kind: str
+    paragraph: int        # index into the parsed paragraphs
+    span: Any             # spaCy Span
+    shift: int            # paragraph offset: document offset = token.idx + shift
+    p_event: float = 0.0
+    probs: dict[str, float] = field(default_factory=dict)
+
+
+def _acronym(text: str, place: dict) -> bool:
+    """"US", "UK", "UN" tagged as places resolve to villages; a country acronym is only a country."""
+    return len(text) <= 3 and text.isupper() and not str(place.get("feature_code") or "").startswith("PCL")
+
+
+class EventExtractor:
+    """Holds the classifier, taxonomy and actor pack; `extract()` is pure per document."""
+
+    def __init__(self, classifier: EventClassifier, taxonomy: Taxonomy, pack=None, *,
+                 threshold: float = 0.5, min_event: float = 0.3, min_confidence: float = 0.5,
+                 context_weight: float = 0.4):
+        self.classifier = classifier
+        self.taxonomy = taxonomy
+        self.pack = pack
+        self.threshold = threshold
+        self.min_event = min_event
+        self.min_confidence = min_confidence
+        self.context_weight = context_weight
+
+    @classmethod
+    def load(cls, pack=None, *, model: str | None = None, taxonomy: str | None = None,
+             **kw: Any) -> "EventExtractor":
+        return cls(EventClassifier.load(model), Taxonomy.load(taxonomy), pack, **kw)
+
+    # -- the cascade --------------------------------------------------------------------------------
+    def extract(self, doc: Document, annotated, resolved, *, quotes: list[Quote] = (),
+                figures: list[Figure] = (), dates: list[DateMention] = ()) -> list[Event]:
+        sentences = self._sentences(doc, annotated)
+        if not sentences:
+            return []
+        # One batch: every sentence, then every paragraph holding more than one of them. A
+        # sentence's sub-type is read with its paragraph in view ("He had no known affiliation").
+        paras = sorted({s.paragraph for s in sentences if sum(x.paragraph == s.paragraph for x in sentences) > 1})
+        texts = [s.span.text for s in sentences] + [annotated.paragraphs[i].doc.text for i in paras]
+        p_event, p_sub = self.classifier.scores(texts)
+        labels = self.classifier.labels
+        context = {i: p_sub[len(sentences) + k] for k, i in enumerate(paras)}
+        for s, pe, row in zip(sentences, p_event, p_sub):
+            if s.paragraph in context:
+                row = (1 - self.context_weight) * row + self.context_weight * context[s.paragraph]
+            s.p_event, s.probs = float(pe), dict(zip(labels, map(float, row)))
+        speakers = [(q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None]
+        places = [m for m in resolved.mentions if m.place and not _acronym(m.text, m.place)]
+        events: list[Event] = []
+        secondary: set[int] = set()
+        weak: set[int] = set()
+        distinct: set[int] = set()
+        used: set[int] = set()
+        for k, s in enumerate(sentences):
+            if s.p_event < self.min_event:
+                continue
+            event = self._event(doc, s, sentences, resolved, places, list(figures), list(dates), speakers)
+            if event is None:
+                continue
+            used.add(k)
+            if s.kind != "body":
+                secondary.add(len(events))
+            if (event.trigger or "").lower() in OUTCOME_WORDS:
+                weak.add(len(events))
+            if DISTINCT.search(s.span.text):
+                distinct.add(len(events))
+            events.append(event)
+        events = merge_events(events, secondary, weak, distinct)
+        events = [e for e in events if e.confidence >= self.min_confidence]
+        for e in events:  # "no casualties" is a reported zero, which ACLED codes as 0
+            if e.fatalities is None and any(NO_HARM.search(doc.text[a:b]) for a, b in e.evidence):
+                e.fatalities = e.fatalities_low = e.fatalities_high = 0
+        self._attach_tolls(doc, sentences, used, events, list(figures))
+        return events
+
+    def _sentences(self, doc: Document, annotated) -> list[Sentence]:
+        kinds = [(p.start, p.end, p.kind) for p in doc.paragraphs if p.start is not None]
+        out = []
+        for pi, parsed in enumerate(annotated.paragraphs):
+            kind = next((k for a, b, k in kinds if a <= parsed.start < max(b, a + 1)), "body")
+            if kind not in KIND_WEIGHT:
+                continue
+            for sent in parsed.doc.sents:
+                if len(sent.text.strip()) < 12:
+                    continue
+                out.append(Sentence(parsed.start + sent.start_char, parsed.start + sent.end_char, kind, pi,
+                                    sent, parsed.start))
+        return out
+
+    def _event(self, doc, s: Sentence, sentences, resolved, places, figures, dates, speakers) -> Event | None:
+        tokens = list(s.span)
+        if len(tokens) < 4:
+            return None
+        top = max(s.probs, key=s.probs.get)
+        hints = frozenset(w.lower() for t in self.taxonomy.sub(top).triggers for w in t.split()
+                          if len(w) > 3)
+        trigger = find_trigger(tokens, hints)
+        if trigger is None:
+            verb = next((t for t in tokens if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")), None)
+            if s.p_event < 0.8 or verb is None:
+                return None
+            trigger = Trigger(verb.i - s.span.start, verb.idx, verb.idx + len(verb.text), verb.text)
+        factor, _reason = assertion(tokens, trigger, s.span.text)
+        if _reason == "present" and s.kind == "title":
+            factor = 1.0  # headlines tell past events in the present tense
+        date_m = self._date(s, dates, trigger.start + s.shift)
+        if self._background(doc, date_m):
+            factor = min(factor, 0.1)
+        score = s.p_event * factor * KIND_WEIGHT[s.kind]
+        if score < self.threshold * KIND_WEIGHT[s.kind] * (0.999 if s.kind == "body" else 0.75):
+            return None
+        mentions = [m for m in resolved.mentions if m.actor and s.start <= m.start and m.end <= s.end]
+        roles = read_roles(tokens, trigger.index, mentions, resolved.actors, s.shift, speakers)
+        k1, k2 = self._kinds(roles, resolved.actors)
+        probs = apply_text_rules(apply_actor_rules(s.probs, k1, k2), s.span.text)
+        sub = max(probs, key=probs.get)
+        trig_doc = trigger.start + s.shift
+        in_sentence = [m for m in places if s.start <= m.start and m.end <= s.end]
+        chosen = choose_place(in_sentence, doc.text, trig_doc,
+                              movement=sub in MOVEMENT)
+        place_m = chosen[0] if chosen else self._fallback_place(s, sentences, places, doc)
+        country = (place_m.place.get("country") if place_m else None) or resolved.country
+        event = Event(event_type=self.taxonomy.event_type_of(sub), sub_event_type=sub,
+                      confidence=round(min(1.0, score * (0.6 + 0.4 * probs[sub])), 4),
+                      evidence=[(s.start, s.end)], disorder_type=self.taxonomy.disorder_type_of(sub),
+                      trigger=trigger.text, trigger_start=trig_doc, trigger_end=trigger.end + s.shift)
+        self._actors(event, roles, resolved, country)
+        if place_m is not None:
+            event.place = dict(place_m.place, name=place_m.place.get("name"))
+            event.place["geo_precision"] = precision_of(place_m.place, doc.text, place_m.start)
+            event.location_text, event.location_start, event.location_end = place_m.text, place_m.start, place_m.end
+        self._when(event, doc, date_m)
+        event.claims = claims_in(figures, doc.text, s.start, s.end)
+        refresh_fatalities(event)
+        return event
+
+    # -- arguments ------------------------------------------------------------------------------------
+    @staticmethod
+    def _kinds(roles: Roles, actors: dict) -> tuple[str | None, str | None]:
+        k1 = actors.get(roles.agent.main or "", {}).get("kind")
+        if k1 is None and roles.state_agent:
+            k1 = "state_forces"
+        if k1 is None and roles.unknown_agent:
+            k1 = "political_militia"
+        k2 = actors.get(roles.patient.main or "", {}).get("kind")
+        if k2 is None:
+            if roles.armed_victims:
+                k2 = "state_forces" if roles.armed_victims in ("military", "police") else "rebel_group"
+            elif roles.civilians:
+                k2 = "civilians"
+            elif roles.crowd:
+                k2 = "protesters"
+        return k1, k2
+
+    def _actors(self, e: Event, roles: Roles, resolved, country: str | None) -> None:
+        actors = resolved.actors
+        kind = lambda a: actors.get(a or "", {}).get("kind")  # noqa: E731
+        a1, a2 = roles.agent.main, roles.patient.main
+        etype, sub = e.event_type, e.sub_event_type
+        if etype == "Protests":
+            crowd = next((a for a in roles.agent.ids + roles.patient.ids if kind(a) == "protesters"), None)
+            force = next((a for a in roles.agent.ids + roles.patient.ids if kind(a) in ARMED), None)
+            a1 = crowd or self._generic("Protesters", country, actors)
+            a2 = force if sub != "Peaceful protest" else None
+            if a2 is None and sub != "Peaceful protest":
+                a2 = self._state("police", country, actors)
+        elif etype == "Riots":
+            crowd = next((a for a in roles.agent.ids + roles.patient.ids if kind(a) == "rioters"), None)
+            a1 = crowd or self._generic("Rioters", country, actors)
+            a2 = next((a for a in roles.agent.ids + roles.patient.ids if a != a1), None)
+        elif etype in VIOLENT:
+            if a1 is None and roles.state_agent:
+                a1 = self._state(roles.state_agent, country, actors)
+            if a1 is None and a2 is not None and etype == "Battles" and roles.passive is False:
+                a1, a2 = a2, None
+            if a1 is None or kind(a1) in ("civilians", "protesters"):
+                a1 = self._generic("Unidentified Armed Group", country, actors)
+            if a2 is None or a2 == a1:
+                a2 = None
+                if etype == "Violence against civilians" or (roles.civilians and not roles.armed_victims
+                                                             and etype != "Battles"):
+                    a2 = self._generic("Civilians", country, actors)
+                elif roles.armed_victims in ("military", "police") and etype != "Violence against civilians":
+                    a2 = self._state(roles.armed_victims, country, actors)
+                    a2 = None if a2 == a1 else a2
+            elif etype == "Violence against civilians" and kind(a2) in ARMED:
+                a2 = self._generic("Civilians", country, actors)
+        else:  # strategic developments: whoever acted, the other side if there is one
+            if a1 is None and roles.state_agent:
+                a1 = self._state(roles.state_agent, country, actors)
+            if a1 is None:
+                a1, a2 = a2, None
+        e.actor1, e.actor2 = a1, a2
+        e.assoc_actor1 = [a for a in roles.agent.ids[1:] if a not in (a1, a2)]
+        e.assoc_actor2 = [a for a in roles.patient.ids[1:] if a not in (a1, a2)]
+        e.actor1_name = actors.get(a1 or "", {}).get("name")
+        e.actor2_name = actors.get(a2 or "", {}).get("name")
+        e.inter1 = self._inter(actors.get(a1 or ""), country)
+        e.inter2 = self._inter(actors.get(a2 or ""), country)
+        e.interaction = self.taxonomy.interaction(e.inter1, e.inter2) if e.inter1 or e.inter2 else None
+        e.civilian_targeting = self.taxonomy.civilian_targeting(sub, kind(a2))
+
+    @staticmethod
+    def _inter(rec: dict | None, country: str | None) -> int | None:
+        if not rec:
+            return None
+        if rec.get("kind") in ("state_forces", "government", "external_force") and country and rec.get("country"):
+            return 1 if rec["country"] == country else 8
+        return rec.get("inter")
+
+    def _generic(self, label: str, country: str | None, actors: dict) -> str:
+        from ..resolve.document import actor_record
+
+        actor = self.pack.generic_actor(label, country) if (self.pack is not None and country) else None
+        if actor is not None:
+            actors.setdefault(actor.id, actor_record(actor))
+            return actor.id
+        name = label
+        if country and self.pack is not None and country in self.pack.countries.by_code:
+            name = f"{label} ({self.pack.countries.by_code[country].name})"
+        elif country:
+            name = f"{label} ({country})"
+        aid = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        kinds = {"Civilians": ("civilians", 7), "Protesters": ("protesters", 6), "Rioters": ("rioters", 5),
+                 "Unidentified Armed Group": ("political_militia", 3)}
+        k, inter = kinds.get(label, ("other", 8))
+        actors.setdefault(aid, {"id": aid, "name": name, "kind": k, "inter": inter, "country": country,
+                                "parent": None, "wikidata": None, "provisional": False, "pack": "generic"})
+        return aid
+
+    def _state(self, role: str, country: str | None, actors: dict) -> str | None:
+        from ..resolve.document import actor_record
+
+        if self.pack is None or not country:
+            return None
+        actor = self.pack.state_actor(role, country) or self.pack.state_actor("military", country)
+        if actor is None:
+            return None
+        actors.setdefault(actor.id, actor_record(actor))
+        return actor.id
+
+    # -- place, date, tolls ---------------------------------------------------------------------------
+    @staticmethod
+    def _fallback_place(s: Sentence, sentences: list[Sentence], places: list, doc: Document):
+        """Nearest earlier sentence of the paragraph with a place, else the lead's, else the dateline's."""
+        earlier = [x for x in sentences if x.paragraph == s.paragraph and x.end <= s.start]
+        for x in reversed(earlier):
+            got = choose_place([m for m in places if x.start <= m.start and m.end <= x.end], doc.text, x.end)
+            if got:
+                return got[0]
+        body = [x for x in sentences if x.kind == "body"]
+        for x in body[:3]:
+            got = choose_place([m for m in places if x.start <= m.start and m.end <= x.end], doc.text, x.start)
+            if got:
+                return got[0]
+        if doc.dateline:
+            first = doc.dateline.split("/")[0].split(",")[0].strip().lower()
+            for m in places:
+                if m.text.lower() == first:
+                    return m
+        return min(places, key=lambda m: (-(m.place.get("geo_precision") == 1), m.start), default=None)
+
+    @staticmethod
+    def _date(s: Sentence, dates: list[DateMention], trig: int) -> DateMention | None:
+        inside = [d for d in dates if s.start <= d.start and d.end <= s.end and d.value is not None]
+        return min(inside, key=lambda d: abs(d.start - trig), default=None)
+
+    @staticmethod
+    def _background(doc: Document, d: DateMention | None) -> bool:
+        if d is None or doc.published is None or d.value is None:
+            return False
+        from datetime import date
+
+        try:
+            gap = date.fromisoformat(doc.published.start) - date.fromisoformat(d.value.end)
+        except ValueError:
+            return False
+        return gap.days > BACKGROUND_DAYS
+
+    @staticmethod
+    def _when(e: Event, doc: Document, d: DateMention | None) -> None:
+        precision = {"day": 1, "week": 2, "month": 3, "year": 3}
+        if d is not None:
+            e.date, e.date_text, e.time_precision = d.value, d.text, precision[d.value.precision]
+        elif doc.published is not None:
+            e.date = doc.published
+            e.time_precision = 2 if doc.published.precision == "day" else 3
+
+    @staticmethod
+    def _attach_tolls(doc: Document, sentences: list[Sentence], used: set[int], events: list[Event],
+                      figures: list[Figure]) -> None:
+        """Death tolls told in their own sentence ("The ministry said 43 people had been killed")
+        belong to the nearest violent event told before them; campaign totals belong to none."""
+        violent = [e for e in events if e.event_type in VIOLENT]
+        if not violent:
+            return
+        covered = {span for e in events for span in e.evidence}
+        for k, s in enumerate(sentences):
+            if k in used or (s.start, s.end) in covered or s.kind != "body" or GENERIC.search(s.span.text):
+                continue
+            claims = claims_in(figures, doc.text, s.start, s.end)
+            if not claims:
+                continue
+            before = [e for e in violent if e.evidence[0][0] < s.start]
+            if not before:
+                continue
+            target = max(before, key=lambda e: e.evidence[0][0])
+            target.evidence.append((s.start, s.end))
+            target.claims.extend(claims)
+            refresh_fatalities(target)

@@ -1,0 +1,166 @@
+"""Event triggers and the cues that cancel them, read from POS tags and token order alone.
+
+Responsible for: finding the word that signals an event in a sentence (`find_trigger`) and deciding
+whether the sentence asserts that the event happened (`assertion`): not a plan, threat,
+hypothetical, negation, denial, generic trend, call for action or question. Not responsible for the
+sub-event type (the classifier and `coding_rules`) or for arguments (`arguments`).
+
+Why no dependency parse: the cues that matter sit within a few tokens of the trigger ("will
+attack", "did not shell", "plans to storm", "denied bombing"), and reading them from token order
+keeps the stage usable with a tagger + sentence splitter only (the parser is ~40% of spaCy's time).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Word forms that signal a concrete event; a word may signal several sub-types, the classifier
+# decides which. Ordered strongest first: the first family that matches a token wins the trigger.
+_STRONG = (
+    r"kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|clash(?:ed|es|ing)?|fought|fighting|battle[ds]?|ambush(?:ed|es)?|"
+    r"shell(?:ed|ing|s)?|bomb(?:ed|ing|ings|s)?|air ?strikes?|airstrikes?|strikes?|struck|raid(?:ed|s)?|"
+    r"shot|shooting|shoot|opened|fired|gunned|massacre[ds]?|execut(?:ed|ion|ions)|behead(?:ed|ing)|"
+    r"abduct(?:ed|ion|ions)|kidnap(?:ped|ping|pings)?|arrest(?:ed|s)?|detain(?:ed)?|rounded|"
+    r"seiz(?:ed|ure)|captur(?:ed|e)|overr(?:an|un)|stormed|recaptur(?:ed|e)|retook|liberat(?:ed|ion)|"
+    r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:ied|y|ies)|march(?:ed|es)?|sit-in|"
+    r"riot(?:ed|s|ers|ing)?|loot(?:ed|ing)|torch(?:ed)|burn(?:ed|t)|demolish(?:ed)|destroy(?:ed)|"
+    r"blew|explo(?:ded|sion|sions|sive)|detonat(?:ed|ion)|withdr(?:ew|awn|awal)|pulled|handed|"
+    r"defus(?:ed)|dismantled|intercept(?:ed|ion)|foiled|shot down|rap(?:e|ed)|lynch(?:ed|ing)|"
+    r"dispers(?:ed|e)|ceasefire|truce|agreement|deal|relocat(?:ed|ion)|mov(?:ed|ing)|evacuat(?:ed|ion)|"
+    r"transferr(?:ed|ing)|formed|formation|merg(?:ed|er)|defect(?:ed|ion)|reinforcements?|curfew|"
+    r"grave|besieg(?:ed)|siege|hit|targeted|wounded|injured|died|dead|mortars?|rockets?|missiles?|"
+    r"grenades?|landmine|mine|ied|blast|assassinat(?:ed|ion)|murder(?:ed)?|took|seized|entered|"
+    r"gathered|took to|swept|overran|surrender(?:ed)|dropped|launched|assaulted|stabbed|beat(?:en)?|"
+    r"sarin|chlorine|gas|vbied|clearing|cleansed|regained|restored|expelled|drove|set up|established|"
+    r"confiscat(?:ed|ion)|plunder(?:ed)|set|lobbed|hurled|threw|disappear(?:ed|ance)|control|"
+    r"exchange|firefight|offensive|advance[ds]?|pounded|ripped|tore|exploded|landed|fell|arrived|"
+    r"deployed|deployment|redeploy\w*|sent|closed|closure|declared|imposed|found|discovered|appointed|"
+    r"recruit\w*|conscript\w*|flown|brought|dissolved|split|joined|swap|exchange|released|freed|"
+    r"signed|ordered|blockade|besieging|banned|evicted|expelled|displaced|rocked|gunfire|opened fire")
+TRIGGER = re.compile(rf"^(?:{_STRONG})$", re.IGNORECASE)
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Verbs and nouns that put what follows them in the future, in doubt, or in someone's mouth only.
+IRREALIS = re.compile(
+    r"^(?:plan(?:s|ned|ning)?|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|intend(?:s|ed)?|intention|"
+    r"prepar(?:e|es|ed|ing)|warn(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|aim(?:s|ed)?|"
+    r"seek(?:s|ing)?|hope(?:s|d)?|want(?:s|ed)?|expect(?:s|ed)?|fear(?:s|ed)?|urg(?:e|es|ed)|"
+    r"call(?:s|ed)?|demand(?:s|ed)?|den(?:y|ies|ied)|refut(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)|"
+    r"prevent(?:ed)?|avert(?:ed)?|rumou?rs?|ready|readiness|order(?:s|ed)?|tr(?:y|ies)|"
+    r"allow(?:s|ed)?|risk|likely|unlikely|possible|possibility|prospect|if|unless|whether|"
+    r"investigat(?:e|ion)|probe|ahead|upcoming|next|planned|proposed|potential|would-be)$",
+    re.IGNORECASE)
+GENERIC = re.compile(
+    r"\b(?:every (?:day|night|morning|week|month)|daily|nightly|routinely|regularly|frequently|often|"
+    r"continue[sd]? to|continuing|ongoing|almost every|have been (?:\w+ing)|has been (?:\w+ing)|"
+    r"in recent (?:weeks|months|years)|over the (?:past|last) (?:few )?(?:weeks|months|years)|"
+    r"since the (?:start|beginning)|so far this year|a total of|in total|tolls? (?:for|of) the|"
+    r"campaign has|since (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4}))\b", re.IGNORECASE)
+# Earlier events told as background to the news: "came a day after", "followed weeks of", "had
+# earlier killed", "last year", "in 2014".
+BACKGROUND = re.compile(
+    r"\b(?:(?:came|comes|follow(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:after|weeks? of|days? of|months? of)|"
+    r"(?:a|one|two|three|four|five|six|several|few|\d+) (?:days?|weeks?|months?|years?|decades?) "
+    r"(?:after|before|earlier|ago)|had (?:\w+ )?(?:earlier|previously|already)|previously|"
+    r"last (?:year|month)|earlier this (?:year|month))", re.IGNORECASE)
+CLAIM_ONLY = re.compile(r"\b(?:claimed (?:responsibility|the (?:attack|bombing|killing|strike))|"
+                        r"claims? of responsibility|took responsibility)\b", re.IGNORECASE)
+_SPEECH_ONLY = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:condemn(?:s|ed)?|denounc(?:es|ed)|mourn(?:s|ed)?|call(?:s|ed)? for|"
+    r"urg(?:es|ed)|welcom(?:es|ed))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    index: int          # token index inside the sentence
+    start: int          # character offsets inside the sentence
+    end: int
+    text: str
+
+
+OUTCOME_WORDS = frozenset({"killed", "dead", "died", "wounded", "injured", "death", "deaths", "toll", "bodies",
+                           "casualties", "martyred", "hurt", "victims", "victim", "killing", "kills"})
+
+
+def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trigger | None:
+    """The event word of a sentence: a verb from the trigger list first, then a noun, then a hint.
+
+    `tokens` are spaCy tokens of one sentence (only `.text`, `.tag_`/`.pos_`, `.idx` are read);
+    `hint_words` are lower-cased words the classifier's top sub-type is known for.
+    """
+    best = None
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        if not (TRIGGER.match(low) or low in hint_words):
+            continue
+        rank = 0 if t.pos_ == "VERB" else 1 if t.pos_ in ("NOUN", "PROPN") else 2
+        if low in OUTCOME_WORDS or low in ("hit", "set", "took", "opened", "landed", "fell", "moved"):
+            rank += 1.5  # outcome or light words: only when nothing better is there
+        if low in hint_words:
+            rank -= 1  # a word the likeliest sub-type is known for
+        if best is None or rank < best[0]:
+            best = (rank, i, t)
+    if best is None:
+        return None
+    _, i, t = best
+    return Trigger(i, t.idx, t.idx + len(t.text), t.text)
+
+
+def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float, str | None]:
+    """(factor in [0, 1] to multiply the event score by, reason) for one trigger in its sentence.
+
+    1.0 means nothing cancels the event. Cues are read within a window before the trigger, stopping
+    at a clause boundary, because "said on Monday that the army will attack" governs only its clause.
+    """
+    i = trigger.index
+    if sentence_text.rstrip().endswith("?"):
+        return 0.1, "question"
+    window = []
+    for j in range(i - 1, max(-1, i - 8), -1):
+        t = tokens[j]
+        if t.text in (";", ":") or (t.text == "," and j < i - 3) or t.text.lower() in ("but", "while", "after", "as"):
+            break
+        window.append(t)
+    words = [t.text.lower() for t in window]
+    near = words[:4]
+    if any(w in MODALS for w in near):
+        return 0.15, "modal"
+    if any(w in NEGATIONS for w in near[:3]) and not _no_harm(tokens, i):
+        return 0.1, "negation"
+    if near[:1] == ["to"] or "going" in near[:3]:
+        # "plans to attack", "threatened to storm": look at the verb that governs the infinitive
+        gov = next((w for w in words[1:5] if IRREALIS.match(w)), None)
+        if gov:
+            return 0.1, f"irrealis:{gov}"
+    gov = next((w for w in words[:6] if IRREALIS.match(w)), None)
+    if gov and gov not in ("ordered", "called", "order", "call", "next", "ahead"):
+        return 0.2, f"irrealis:{gov}"
+    clause = _clause(sentence_text, trigger.start, trigger.end)
+    if GENERIC.search(clause):
+        return 0.35, "generic"
+    if BACKGROUND.search(clause):
+        return 0.3, "background"
+    if CLAIM_ONLY.search(sentence_text):
+        return 0.3, "claim"
+    if _SPEECH_ONLY.search(sentence_text) and trigger.start > 25 and tokens[i].pos_ != "VERB":
+        return 0.4, "statement"
+    if tokens[i].tag_ in ("VBZ", "VBP") or (tokens[i].tag_ == "VBG" and near[:1] and near[0] in ("is", "are")):
+        return 0.5, "present"  # "the commission consists of", "it is moving": states, not events
+    return 1.0, None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The trigger's clause and the one before it: "..., bringing the total since 2020 to 250" does
+    not make the discovery it follows a campaign total."""
+    left = [m.end() for m in re.finditer(r"[,;:]", text[:start])]
+    lo = left[-2] if len(left) >= 2 else 0
+    right = re.search(r"[,;]", text[end:])
+    hi = end + right.start() if right else len(text)
+    return text[lo:hi]
+
+
+def _no_harm(tokens: list, i: int) -> bool:
+    """"No one was killed" negates the casualties, not the event; the trigger is the outcome word."""
+    return tokens[i].text.lower() in ("killed", "hurt", "injured", "wounded", "dead", "casualties")
