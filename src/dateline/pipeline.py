@@ -99,7 +99,8 @@ class Pipeline:
         annotated = self.entities.process(doc)
         resolved = self.resolver.resolve(doc, annotated.mentions)
         result.mentions, result.actors = resolved.mentions, resolved.actors
-        names = [(m.start, m.end, m.label) for m in resolved.mentions if m.label in ("PERSON", "ORG", "NORP")]
+        names = [(m.start, m.end, m.label) for m in resolved.mentions
+                 if m.label in ("PERSON", "ORG", "NORP") and m.source not in ("pronoun", "nominal")]
         result.quotes = find_quotes(doc, names=names)
         link_speakers(result.quotes, resolved.mentions)
         result.figures = find_figures(doc, quotes=result.quotes)

@@ -195,3 +195,14 @@ def test_the_stoplist_can_be_switched_off(annotator):
     without = mentions(bare, "Isil fighters fled.")
     assert ("Isil", "ORG") in with_list
     assert ("Isil", "ORG") not in without
+
+
+def test_pronouns_and_place_nouns_are_mentions_marked_as_such(annotator):
+    from dateline.model import Document, Paragraph
+
+    text = "He said we will rebuild the city after the battle."
+    doc = Document(id="p", article_id="p", uri="p", text=text, paragraphs=[Paragraph("body", text, 0, len(text), 0, len(text))])
+    got = {(m.text, m.label, m.source) for m in annotator.annotate(doc)}
+    assert ("He", "PERSON", "pronoun") in got
+    assert ("we", "ORG", "pronoun") in got
+    assert ("the city", "LOC", "nominal") in got

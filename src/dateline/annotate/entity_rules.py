@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .pronominal import pronominal_spans
 from .stoplist import Stoplist
 
 if TYPE_CHECKING:
@@ -143,7 +144,9 @@ class EntityRules:
             spans.extend(self._fix_model_span(doc, ent))
         spans = self._set(doc, spans + self._forced_tokens(doc, spans))
         extra = self._titles(doc) + self._groups(doc)
-        return self._set(doc, spans + extra, preferred=extra)
+        spans = self._set(doc, spans + extra, preferred=extra)
+        taken = {i for s, _ in spans for i in range(s.start, s.end)}
+        return sorted(spans + pronominal_spans(doc, taken), key=lambda x: (x[0].start, x[0].end))
 
     def _forced_tokens(self, doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Pinned names the model missed altogether ("ISIS" in a title-case headline). Two-letter

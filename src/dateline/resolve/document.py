@@ -64,7 +64,7 @@ class DocumentResolver:
         session = self.actors.session(country_hint=country)
         actors: dict[str, dict[str, Any]] = {}
         for m in sorted(mentions, key=lambda m: m.start):
-            if m.label in PLACE_LABELS:
+            if m.label in PLACE_LABELS or m.source in ("pronoun", "nominal"):
                 continue
             context = _paragraph_of(doc, m.start)
             if m.label == "ORG":
