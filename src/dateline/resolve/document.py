@@ -47,11 +47,17 @@ class DocumentResolver:
         self.actors = ActorResolver(pack)
         self.gazetteer = gazetteer
         self.places = PlaceLinker(gazetteer)
+        self._actor_methods: dict[str, str | None] = {}
         self.repair = PlaceMentionRepair(gazetteer, pack.countries, actor_method=self._actor_method)
 
     def _actor_method(self, text: str) -> str | None:
-        match = self.actors.resolve(text)
-        return match.method if match is not None else None
+        """How the packs know a name without context ("exact", "fuzzy"…), memoised: packs don't change."""
+        if text not in self._actor_methods:
+            if len(self._actor_methods) >= 50_000:
+                self._actor_methods.clear()
+            match = self.actors.resolve(text)
+            self._actor_methods[text] = match.method if match is not None else None
+        return self._actor_methods[text]
 
     def resolve(self, doc: Document, mentions: list[Mention]) -> Resolved:
         names = [m.text for m in mentions if m.label in PLACE_LABELS]

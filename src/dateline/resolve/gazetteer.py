@@ -33,6 +33,7 @@ _COLS = ("p.geonameid, p.name, p.country, p.admin1, p.admin1_name, p.admin2, p.l
          "p.feature_code, p.population, p.source, p.feature_class, p.parent, p.geo_precision")
 _MATCH_WEIGHT = {"exact": 3.0, "skeleton": 1.8, "fuzzy": 1.0}
 _FUZZY_MIN = 85.0
+MEMO_SIZE = 50_000
 _SKELETON_MIN = 80.0  # a skeleton hit must still look like the name (Taldou is not Toledo)
 
 
@@ -99,6 +100,9 @@ class Gazetteer:
         except sqlite3.OperationalError as exc:
             raise GazetteerError(f"cannot open gazetteer {self.path}: {exc}") from exc
         self._countries: dict[str, str] | None = None
+        # The file is read-only, so an answer never goes stale; news repeats the same few hundred
+        # names, and each lookup is several SQL queries. Bounded, per instance, only without `near`.
+        self._memo: dict[tuple, PlaceMatch | None] = {}
 
     @classmethod
     def open_default(cls, path: str | Path | None = None) -> Gazetteer:
@@ -257,6 +261,19 @@ class Gazetteer:
     def resolve(self, name: str, *, country_hint: str | None = None,
                 near: list[tuple[float, float]] | None = None,
                 kind_hint: str | None = None) -> PlaceMatch | None:
+        """The best entry for a mention as written, or None (see `_resolve`)."""
+        if near:
+            return self._resolve(name, country_hint=country_hint, near=near, kind_hint=kind_hint)
+        key = (name, country_hint, kind_hint)
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._resolve(name, country_hint=country_hint, kind_hint=kind_hint)
+        return self._memo[key]
+
+    def _resolve(self, name: str, *, country_hint: str | None = None,
+                 near: list[tuple[float, float]] | None = None,
+                 kind_hint: str | None = None) -> PlaceMatch | None:
         """The best entry for a mention as written, or None.
 
         `country_hint` (ISO2 or a country name) and `near` (points already placed in the same
