@@ -135,6 +135,8 @@ _WEAPON = tuple((sub, re.compile(pattern + r"\b", re.IGNORECASE)) for sub, patte
 EXPLOSIONS = tuple(sub for sub, _ in WEAPON_CUES)
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
+_DESTRUCTION = re.compile(r"\b(?:demolish\w*|destroy\w*|loot\w*|bulldoz\w*|torch\w*|burn\w*|set fire|"
+                          r"plunder\w*|confiscat\w*|ransack\w*|razed?)\b", re.IGNORECASE)
 _EXPLOSIVE = re.compile(r"\b(?:bomb\w*|blasts?|explo\w*|detonat\w*|shell\w*|struck|strikes?|fired|"
                         r"munitions?|ordnance|warheads?)\b", re.IGNORECASE)
 _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thwart\w*|shot down|downed|"
@@ -156,9 +158,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str) -> dict[str, fl
         for sub in EXPLOSIONS:
             if sub != winner:
                 _shift(p, sub, [winner], STRONG)
-    if not found and not _EXPLOSIVE.search(text):
-        # No weapon and no explosion named: remote violence is unlikely, whatever the verbs say.
-        _shift_family(p, EXPLOSIONS, [LOOTING, ATTACK, CLASH, "Other"], WEAK)
+    if not found and not _EXPLOSIVE.search(text) and _DESTRUCTION.search(text):
+        # Property destroyed with no weapon or explosion named: looting/destruction, not remote violence.
+        _shift_family(p, EXPLOSIONS, [LOOTING], WEAK)
     if not _DISRUPTED_CUE.search(text):
         _shift(p, DISRUPTED, [s for s in EXPLOSIONS if s in p] + [ARRESTS, "Other"], STRONG)
     return p

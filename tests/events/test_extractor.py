@@ -1,0 +1,169 @@
+"""The events stage end to end on short texts written for these tests (not from any data set).
+
+The pipeline (spaCy model, gazetteer, actor packs, classifier) loads once per test session through
+`dateline.analyze`'s cached default pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+PUBLISHED = "2019-07-24"
+
+
+@pytest.fixture(scope="session")
+def analyze():
+    try:
+        dateline.analyze("Warm-up text about Aleppo.", published=PUBLISHED)
+    except Exception as exc:  # the model or the gazetteer is not installed
+        pytest.skip(f"pipeline not available: {exc}")
+
+    def run(text: str, published: str | None = PUBLISHED):
+        return dateline.analyze(text, published=published)
+    return run
+
+
+def top(result):
+    return max(result.events, key=lambda e: e.confidence, default=None)
+
+
+# One sentence (or two) per sub-event type.
+SUB_TYPES = [
+    ("Armed clash", "Syrian army troops clashed with Hayat Tahrir al-Sham fighters near Kafr Nabl on Monday, "
+                    "leaving six fighters dead."),
+    ("Government regains territory", "Iraqi government forces recaptured the town of Rawa from Islamic State "
+                                     "militants on Friday after three days of fighting."),
+    ("Non-state actor overtakes territory", "Islamic State fighters overran the army garrison and seized the town "
+                                            "of Palmyra on Wednesday after heavy fighting."),
+    ("Chemical weapon", "A chlorine gas attack on the town of Douma on Saturday killed 40 people, rescue "
+                        "workers said."),
+    ("Air/drone strike", "Russian warplanes bombed a market in the town of Ariha on Tuesday, killing nine "
+                         "civilians."),
+    ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kirkuk on Sunday, killing "
+                     "four officers."),
+    ("Shelling/artillery/missile attack", "Government artillery shelled the village of Kafr Zita on Thursday, "
+                                          "killing two farmers."),
+    ("Remote explosive/landmine/IED", "A roadside bomb exploded under a passing bus near Mopti on Thursday, "
+                                      "killing eleven passengers."),
+    ("Grenade", "Unknown attackers hurled a hand grenade into a bar in Bujumbura on Saturday night, wounding "
+                "five people."),
+    ("Sexual violence", "Militiamen raped at least ten women during a raid on a village in Leer county last "
+                        "week, UN monitors said."),
+    ("Attack", "Militiamen executed a village elder and his two sons at their home in Dara'a on Monday."),
+    ("Abduction/forced disappearance", "Armed men kidnapped a doctor from his clinic in Maiduguri on Tuesday and "
+                                       "demanded a ransom."),
+    ("Peaceful protest", "Hundreds of people marched peacefully through the centre of Khartoum on Friday to "
+                         "demand civilian rule."),
+    ("Protest with intervention", "Police fired tear gas and water cannon to disperse a peaceful sit-in by "
+                                  "students in Algiers on Tuesday."),
+    ("Excessive force against protesters", "Security forces opened fire with live ammunition on peaceful "
+                                           "protesters in Baghdad on Friday, killing twelve of them."),
+    ("Violent demonstration", "Demonstrators hurled stones at police and set fire to the governor's office in "
+                              "Basra on Sunday."),
+    ("Mob violence", "An angry mob lynched a man accused of theft in a village near Kano on Sunday."),
+    ("Agreement", "The government and the rebels signed a ceasefire agreement in Juba on Monday."),
+    ("Arrests", "Police arrested the opposition leader at his home in Kampala on Wednesday and said he was being "
+                "held at the central police station."),
+    ("Change to group/activity", "Islamic State transferred hundreds of its fighters and their families from "
+                                 "Raqqa to Deir ez-Zor on Monday, activists said."),
+    ("Disrupted weapons use", "Army engineers defused a large roadside bomb planted on the main road near "
+                              "Baidoa on Sunday."),
+    ("Headquarters or base established", "Turkish forces established a new military base on a hill near "
+                                         "al-Bab on Tuesday."),
+    ("Looting/property destruction", "Islamic State militants demolished a shrine and looted several "
+                                     "homes in the village of Tal Hamis on Monday."),
+    ("Non-violent transfer of territory", "Government troops withdrew from the town of Manbij on Sunday and "
+                                          "handed it over to the Kurdish forces without a fight."),
+    ("Other", "The military imposed a curfew in the city of Mandalay on Monday night."),
+]
+
+
+@pytest.mark.parametrize("sub, text", SUB_TYPES, ids=[s for s, _ in SUB_TYPES])
+def test_each_sub_event_type(analyze, sub, text):
+    best = top(analyze(text))
+    assert best is not None, "no event found"
+    assert best.sub_event_type == sub
+    assert 0.0 <= best.confidence <= 1.0
+    start, end = best.evidence[0]
+    assert best.trigger_start is not None and start <= best.trigger_start < best.trigger_end <= end
+
+
+@pytest.mark.parametrize("text", [
+    "The army will launch an offensive to retake the city next spring, a general said.",          # plan
+    "The group threatened to attack the capital if its demands were not met.",                     # threat
+    "The ministry denied that its forces had shelled the village, calling the reports fabricated.",  # denial
+    "Government forces did not attack the town on Monday, residents said.",                        # negation
+    "Rebels could storm the town within days, analysts warned.",                                   # hedged
+])
+def test_no_event_for_plans_threats_negation_and_hedging(analyze, text):
+    assert analyze(text).events == []
+
+
+def test_active_voice_roles(analyze):
+    r = analyze("Islamic State militants attacked Syrian Democratic Forces positions near Hajin on Monday.")
+    e = top(r)
+    assert e is not None and e.event_type == "Battles"
+    assert e.actor1_name == "Islamic State"
+    assert e.actor2_name == "Syrian Democratic Forces"
+
+
+def test_passive_voice_roles(analyze):
+    r = analyze("Syrian Democratic Forces positions near Hajin were attacked by Islamic State militants on Monday.")
+    e = top(r)
+    assert e is not None and e.event_type == "Battles"
+    assert e.actor1_name == "Islamic State"
+    assert e.actor2_name == "Syrian Democratic Forces"
+
+
+def test_civilian_victims_get_a_generic_actor_with_a_record(analyze):
+    r = analyze("Five villagers were shot dead in Jasim on Monday by unknown assailants.")
+    e = top(r)
+    assert e is not None and e.sub_event_type == "Attack"
+    assert e.actor2_name == "Civilians (Syria)"
+    assert e.actor1_name == "Unidentified Armed Group (Syria)"
+    assert e.actor1 in r.actors and e.actor2 in r.actors
+    assert e.civilian_targeting and e.interaction == 37
+
+
+def test_fatality_range_is_kept(analyze):
+    e = top(analyze("Government air strikes on the town of Saraqib killed between 20 and 30 civilians on Monday."))
+    assert e is not None
+    assert (e.fatalities, e.fatalities_low, e.fatalities_high) == (20, 20, 30)
+
+
+def test_conflicting_claims_keep_the_lowest_and_every_figure(analyze):
+    text = ("Russian warplanes bombed a market in Maarat al-Numan on Monday, killing 33 civilians, activists said.\n\n"
+            "The Syrian Observatory for Human Rights said 20 people had been killed in the market.")
+    e = top(analyze(text))
+    assert e is not None
+    assert e.fatalities == 20
+    assert sorted(c["low"] for c in e.claims) == [20, 33]
+    assert e.fatalities_claimant and "Observatory" in e.fatalities_claimant
+
+
+def test_wounded_are_not_fatalities(analyze):
+    e = top(analyze("A car bomb exploded in the centre of Qamishli on Friday, wounding 14 people."))
+    assert e is not None and e.fatalities is None
+
+
+def test_two_sentences_about_one_event_make_one_event(analyze):
+    text = ("Turkish drones struck a car near the town of Qamishli on Sunday, killing three fighters.\n\n"
+            "The drone strike on the car near Qamishli was the third this month, local sources said.")
+    r = analyze(text)
+    assert len(r.events) == 1
+    assert len(r.events[0].evidence) == 2
+
+
+def test_event_place_date_and_precision(analyze):
+    r = analyze("Government artillery shelled the village of Kafr Zita on Thursday, killing two farmers.")
+    e = top(r)
+    assert e is not None and e.place is not None
+    assert e.location_text == "Kafr Zita"
+    assert e.date is not None and e.date.start == "2019-07-18" and e.time_precision == 1
+    assert r.document.text[e.location_start:e.location_end] == "Kafr Zita"
+
+
+def test_background_history_is_not_an_event(analyze):
+    r = analyze("In 2014, Islamic State fighters seized the town of Tabqa.", published="2017-10-20")
+    assert r.events == []
