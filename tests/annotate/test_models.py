@@ -27,14 +27,16 @@ def test_the_error_pickles_for_worker_processes():
     assert err.tried == ("a", "b") and "detail" in str(err)
 
 
-def test_default_loads_an_installed_english_pipeline_with_parser_and_without_lemmatizer():
+def test_default_loads_an_installed_english_pipeline_that_splits_sentences_without_the_parser():
     try:
         nlp = load_pipeline()
     except ModelNotFound as exc:
         pytest.skip(str(exc))
     assert nlp.meta["name"] in {m.removeprefix("en_") for m in DEFAULT_MODELS}
-    assert {"parser", "ner"} <= set(nlp.pipe_names)
-    assert "lemmatizer" not in nlp.pipe_names
+    assert {"senter", "tagger", "ner"} <= set(nlp.pipe_names)
+    assert "lemmatizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names
+    doc = nlp("Rebels shelled the town on Monday. Two people were killed.")
+    assert len(list(doc.sents)) == 2
 
 
 def test_a_model_directory_loads_by_path(tmp_path):
