@@ -247,6 +247,9 @@ class Store:
             "country = excluded.country, parent = excluded.parent, wikidata = excluded.wikidata, "
             "provisional = excluded.provisional, pack = excluded.pack", list(actors))
 
+    def actor_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM actors")}
+
     def get_annotations(self, doc_id: str) -> dict[str, list]:
         """Mentions, quotes, figures and dates of a stored document, as model objects."""
         mentions = []
