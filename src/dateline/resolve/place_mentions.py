@@ -39,6 +39,7 @@ _FACILITY = (r"building|shrine|square|hospital|clinic|mosque|church|school|marke
 _FACILITY_AFTER = re.compile(rf"^\s+({_FACILITY})\b", re.I)
 _FACILITY_IN = re.compile(rf"\b({_FACILITY})\b", re.I)
 _CAPITALISED = re.compile(r"\b(?:(?:[Aa]l|[Ee]l|[Aa][rsdtzn])[-\s])?[A-Z][\w’'-]{3,}(?:\s+[A-Z][\w’'-]+){0,2}")
+_LOCATIVE = re.compile(r"\b(?:in|near|from|to|around|outside|at|towards?|across|into|of)\s+$", re.I)
 _PAIR_BORDER = re.compile(r"\b([A-Z][a-z]+)[-–/]([A-Z][a-z]+) borders?\b")
 _BORDER_WITH = re.compile(r"\bborders? with ([A-Z][a-z]+)\b")
 
@@ -84,7 +85,14 @@ class PlaceMentionRepair:
         match = self.gazetteer.resolve(text, country_hint=country)
         if match is None or match.candidate.match != "exact" or not match.method.startswith("name:"):
             return False
-        return match.candidate.country == country or _important(match)
+        if match.candidate.country == country:
+            return True
+        # A name the model took for a person ("Isa", a Nigerian city) is a place abroad only when
+        # it names a province, a country or a capital ("al-Anbar"); for other labels an important
+        # place anywhere is enough.
+        if m.label == "PERSON":
+            return (match.candidate.feature_code or "") in IMPORTANT_FEATURES - {"PPLA"}
+        return _important(match)
 
     def _widen(self, text: str, m: Mention, country: str | None) -> None:
         before = _BEFORE.search(text[max(0, m.start - 30):m.start])
@@ -110,9 +118,11 @@ class PlaceMentionRepair:
             m.label, m.source = "FAC", "rule"
 
     def _missed(self, doc: Document, mentions: list[Mention], country: str | None) -> list[Mention]:
-        """Capitalised names the model skipped ("Aleppo is another example…") that are important
-        places of the document's country. Kept narrow on purpose: without a model's say, only a
-        province, a capital or a big city of the country the story is about counts."""
+        """Capitalised names the model skipped ("Aleppo is another example…", "fighting in Sinjar").
+
+        Kept narrow on purpose, since the model did not see a name there: a place of the country the
+        story is about, and either an important one (a province, a capital, a big city) or any
+        populated place right after a locative word ("in", "near", "outside"…)."""
         if country is None:
             return []
         spans = sorted((m.start, m.end) for m in mentions)
@@ -125,8 +135,11 @@ class PlaceMentionRepair:
                 if any(s < end and start < e for s, e in spans) or self.actor_method(hit.group(0)):
                     continue
                 match = self.gazetteer.resolve(hit.group(0), country_hint=country)
-                if (match is not None and match.method.startswith("name:") and match.candidate.match == "exact"
-                        and match.candidate.country == country and _important(match)):
+                if (match is None or not match.method.startswith("name:") or match.candidate.match != "exact"
+                        or match.candidate.country != country):
+                    continue
+                locative = _LOCATIVE.search(p.text[max(0, hit.start() - 12):hit.start()])
+                if _important(match) or (locative and (match.candidate.feature_class or "") in ("P", "A")):
                     found.append(Mention(start, end, hit.group(0), "GPE", "rule"))
         return found
 
