@@ -5,11 +5,12 @@ Reproduce the shipped weights (from the repository root, with `../shared` next t
     .venv/bin/python scripts/train_event_classifier.py
 
 Data: `../shared/datasets/dateline-dev-events/events.jsonl` folds 1-4 (CC0; fold 0 is held out and
-never used, not even for the vocabulary) and `src/dateline/resources/training/events_extra.jsonl`
-(CC0, written for dateline). PLOVER's gold standard (CC BY-SA) is never used for training.
+never used, not even for the vocabulary) and `src/dateline/resources/training/events_extra*.jsonl`
+(CC0, written for dateline: `events_extra.jsonl` 611 snippets, `events_extra2.jsonl` 624 more). PLOVER's gold standard (CC BY-SA) is never used for training.
 Output: `src/dateline/resources/models/event_classifier/{weights.npz,meta.json}`. The script checks
 that numpy inference equals scikit-learn's `predict_proba` on fold 0 to 1e-6 before writing.
-Options: `--out DIR`, `--no-cv` (skip the 5-fold figures), `--dev PATH`, `--extra PATH`.
+Options: `--out DIR`, `--no-cv` (skip the 5-fold figures), `--dev PATH`, `--extra PATH` (repeatable;
+default: every `events_extra*.jsonl` in `resources/training`, in name order).
 """
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ from dateline.events.classifier import EventClassifier, export_arrays  # noqa: E
 from dateline.events.features import cue_flags, preprocess  # noqa: E402
 
 DEV = REPO.parent / "shared" / "datasets" / "dateline-dev-events" / "events.jsonl"
-EXTRA = REPO / "src" / "dateline" / "resources" / "training" / "events_extra.jsonl"
+TRAINING = REPO / "src" / "dateline" / "resources" / "training"
+EXTRA = tuple(sorted(TRAINING.glob("events_extra*.jsonl")))
 OUT = REPO / "src" / "dateline" / "resources" / "models" / "event_classifier"
 
 SETTINGS = {
@@ -53,13 +55,13 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def training_rows(dev: Path = DEV, extra: Path = EXTRA) -> tuple[list[dict], list[dict]]:
+def training_rows(dev: Path = DEV, extra: tuple[Path, ...] = EXTRA) -> tuple[list[dict], list[dict]]:
     """(training rows: dev folds 1-4 + our extra snippets, held-out rows: dev fold 0)."""
     rows = read_jsonl(dev)
     train = [r for r in rows if r["fold"] != 0]
     held = [r for r in rows if r["fold"] == 0]
-    if extra.exists():
-        train += [dict(r, fold=None) for r in read_jsonl(extra)]
+    for path in ([extra] if isinstance(extra, Path) else extra):
+        train += [dict(r, fold=None) for r in read_jsonl(path)]
     return train, held
 
 
@@ -170,10 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--dev", type=Path, default=DEV)
-    ap.add_argument("--extra", type=Path, default=EXTRA)
+    ap.add_argument("--extra", type=Path, action="append", default=None)
     ap.add_argument("--no-cv", action="store_true")
     a = ap.parse_args(argv)
-    train, held = training_rows(a.dev, a.extra)
+    extra = tuple(a.extra) if a.extra else EXTRA
+    train, held = training_rows(a.dev, extra)
     print(f"training rows: {len(train)} (dev folds 1-4 + {sum(r['fold'] is None for r in train)} extra); "
           f"held out: {len(held)} (fold 0)")
     cv = None if a.no_cv else cross_validate(train)
@@ -188,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "trained_with": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
         "settings": {k: (dict(v) if isinstance(v, dict) else v) for k, v in SETTINGS.items()},
-        "data": {"dev": "dateline-dev-events folds 1-4 (CC0)", "extra": "resources/training/events_extra.jsonl (CC0)",
+        "data": {"dev": "dateline-dev-events folds 1-4 (CC0)", "extra": [f"resources/training/{p.name} (CC0)" for p in extra],
                  "n_rows": len(train), "sha256": data_hash(train)},
         "cv": cv, "fold0": fold0,
         "command": ".venv/bin/python scripts/train_event_classifier.py",

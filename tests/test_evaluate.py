@@ -29,3 +29,36 @@ def test_eval_on_a_folder_without_gold_is_a_usage_error(tmp_path, capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "no gold files" in capsys.readouterr().err
+
+
+def test_eval_scores_events_and_their_arguments_on_the_demo_corpus():
+    report = evaluate(demo_articles_dir().parent)
+    gold_events = report.fields["events_recall"].total
+    assert gold_events == 27  # every event of the demo gold is scored
+    matched = report.fields["event_fatalities"].total
+    assert 0 < matched <= gold_events
+    assert report.fields["event_actor1"].total == report.fields["event_actor2"].total == matched
+    assert report.fields["event_date"].total <= matched
+    assert report.events_f1 is not None and 0.2 <= report.events_f1 <= 1.0
+    assert "events_f1" in report.to_dict()
+
+
+def test_event_matching_and_argument_rules_on_hand_made_events():
+    from dateline.evaluate import ActorNames, date_agrees, fatalities_agree, match_events
+
+    coords = {"tabqa": (35.84, 38.55), "raqqa": (35.95, 39.01)}
+    gold = [{"event_type": "Battles", "location": "Tabqa"}, {"event_type": "Battles", "location": "Raqqa"}]
+    near_tabqa = {"event_type": "Battles", "place": {"lat": 35.9, "lon": 38.6}}
+    wrong_type = {"event_type": "Protests", "place": {"lat": 35.95, "lon": 39.01}}
+    pairs = match_events(gold, [near_tabqa, wrong_type], coords)
+    assert [g["location"] for g, _ in pairs] == ["Tabqa"]
+    assert fatalities_agree(None, {"fatalities": None})
+    assert fatalities_agree(12, {"fatalities": 12, "fatalities_low": 12, "fatalities_high": 12})
+    assert fatalities_agree([20, 30], {"fatalities": 20, "fatalities_low": 20, "fatalities_high": 30})
+    assert not fatalities_agree(12, {"fatalities": None})
+    assert date_agrees("2017-03", {"date": {"start": "2017-03-20"}})
+    assert not date_agrees("2017-03-20", {"date": {"start": "2017-03-22"}})
+    names = ActorNames()
+    assert names.same(None, None, None)
+    assert names.same("Islamic State", "islamic-state", "Islamic State")
+    assert not names.same("Islamic State", None, None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import textwrap
 from pathlib import Path
 
 import click
@@ -18,8 +17,6 @@ from .errors import DatelineError, StoreError, UsageError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FAILURES = 0, 1, 2, 4
 DEFAULT_DB = "dateline.sqlite"
-KIND_STYLE = {"title": dict(fg="cyan", bold=True), "byline": dict(fg="magenta"),
-              "caption": dict(fg="yellow"), "body": {}, "boilerplate": dict(fg="bright_black")}
 
 
 def _db_option(f):
@@ -139,28 +136,20 @@ def docs(db: str, limit: int | None, fmt: str) -> None:
 @_db_option
 @click.option("--raw", is_flag=True, help="Also show the boilerplate that was removed.")
 def show(doc_id: str, db: str, raw: bool) -> None:
-    """The clean text of one document (an id prefix is enough), paragraph kinds marked."""
+    """One document (an id prefix is enough): clean text with paragraph kinds, actors, people, places,
+    dates, figures, quotes and event evidence highlighted, then its events, quotes and figures."""
+    from .render_terminal import render_document
+
     with _open_store(db) as store:
         try:
             doc = store.get_document(doc_id)
         except KeyError as exc:
             raise UsageError(str(exc.args[0])) from None
         sources = store.sources_of(doc.id)
-    meta = [("id", doc.id), ("source", ", ".join(sources)), ("outlet", doc.outlet), ("url", doc.url),
-            ("title", doc.title), ("authors", "; ".join(doc.authors) or None),
-            ("published", doc.published.iso if doc.published else None), ("dateline", doc.dateline),
-            ("language", doc.language), ("copy of", doc.duplicate_of)]
-    for k, v in meta:
-        if v:
-            click.echo(f"{k:>10}: {v}")
-    click.echo()
-    for p in doc.paragraphs:
-        if p.kind == "boilerplate" and not raw:
-            click.echo(click.style(f"[boilerplate removed: {p.text[:60]}]", **KIND_STYLE["boilerplate"]))
-            continue
-        label = p.kind + (" subheading" if p.subheading else "")
-        body = textwrap.fill(p.text, width=100, subsequent_indent="  ") if p.kind == "body" else p.text
-        click.echo(click.style(f"[{label}] ", bold=True) + click.style(body, **KIND_STYLE[p.kind]))
+        annotations = store.get_annotations(doc.id)
+        events = [json.loads(r["record_json"]) for r in store.events(document=doc.id)]
+        actors = store.actor_names()
+    click.echo(render_document(doc, sources, annotations, events, actors, raw=raw))
 
 
 @cli.command()
@@ -318,6 +307,12 @@ def gazetteer_lookup(name: str, country: str | None, path: str | None) -> None:
         for c in gz.candidates(name, country=country, limit=8):
             click.echo(f"    candidate: {c.name} ({c.admin1_name or '-'}, {c.country}) pop {c.population} "
                        f"{c.feature_code} [{c.match}]")
+
+
+__import__(f"{__package__}.cli_stories", fromlist=["register"]).register(cli)   # stories, compare, report
+
+
+cli.add_command(__import__(f"{__package__}.cli_web", fromlist=["serve"]).serve)   # web app
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,6 +5,14 @@ shipped demo corpus), runs `analyze` on each article, and compares field by fiel
 scored as agreement (paragraph kinds, metadata) or precision/recall/F1 (lists such as actors,
 places, quotes, figures, events) so users can score their own gold the same way we score ours.
 
+Events are matched as the scorecard matches them: the same event type and places within 25 km
+(gold coordinates come from the gold file's `places`; without them the gold location must appear in
+the predicted place's name), each gold event used once. On matched events, per-argument accuracy:
+actor1 and actor2 (the same canonical name, or both names resolving to the same pack actor, so
+"Military Forces of United States" and "Military Forces of the United States" agree), date (the
+prediction's ISO date starts with the gold `event_date`; gold events without a date are not
+scored) and fatalities (the same integer, the same [low, high] range, or both unreported).
+
 Not responsible for the project's headline figures: those come from ../shared/tools/scorecard.py,
 whose rules these follow where the two overlap (paragraph text prefixes of 40 characters, titles
 contained case-insensitively, dates by ISO prefix, author surnames).
@@ -12,6 +20,7 @@ contained case-insensitively, dates by ISO prefix, author surnames).
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +29,9 @@ from typing import Any, Callable
 from .errors import UsageError
 
 METADATA_FIELDS = ("title", "authors", "published", "dateline", "outlet")
+EVENT_FIELDS = ("events_precision", "events_recall", "event_actor1", "event_actor2", "event_date",
+                "event_fatalities")
+SAME_PLACE_KM = 25.0
 
 
 @dataclass
@@ -47,18 +59,31 @@ class EvalReport:
     pipeline_version: str
     fields: dict[str, FieldScore]
 
+    @property
+    def events_f1(self) -> float | None:
+        """F1 of event matching (type + place within 25 km), or None when no gold file has events."""
+        p, r = self.fields.get("events_precision"), self.fields.get("events_recall")
+        if p is None or r is None or not r.total:
+            return None
+        return 2 * p.score * r.score / (p.score + r.score) if p.score + r.score else 0.0
+
     def lines(self, *, verbose: bool = False) -> list[str]:
         out = [f"gold: {self.gold_dir} ({self.files} files); pipeline {self.pipeline_version}"]
         for f in self.fields.values():
             out.append(f"{f.name:22s} {f.correct:4d}/{f.total:<4d} = {f.score:.3f}")
             if verbose:
                 out.extend(f"    miss: {m}" for m in f.misses)
+        if self.events_f1 is not None:
+            out.append(f"{'events_f1':22s}            {self.events_f1:.3f}")
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"gold_dir": self.gold_dir, "files": self.files, "pipeline_version": self.pipeline_version,
-                "fields": {k: {"correct": v.correct, "total": v.total, "score": round(v.score, 4)}
-                           for k, v in self.fields.items()}}
+        out = {"gold_dir": self.gold_dir, "files": self.files, "pipeline_version": self.pipeline_version,
+               "fields": {k: {"correct": v.correct, "total": v.total, "score": round(v.score, 4)}
+                          for k, v in self.fields.items()}}
+        if self.events_f1 is not None:
+            out["events_f1"] = round(self.events_f1, 4)
+        return out
 
 
 def _loose(s: Any) -> str:
@@ -76,6 +101,122 @@ def _metadata_checks() -> dict[str, Callable[[Any, dict], bool]]:
     }
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _gold_coords(gold: dict) -> dict[str, tuple[float, float]]:
+    """Canonical place name (and mention) -> (lat, lon), from the gold file's `places`."""
+    out: dict[str, tuple[float, float]] = {}
+    for p in gold.get("places") or []:
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        for key in (p.get("canonical"), p.get("mention")):
+            if key:
+                out.setdefault(_loose(key), (float(p["lat"]), float(p["lon"])))
+    return out
+
+
+def match_events(gold_events: list[dict], predicted: list[dict],
+                 coords: dict[str, tuple[float, float]]) -> list[tuple[dict, dict]]:
+    """(gold, predicted) pairs: the same event type and places within 25 km, each gold event once.
+
+    Predicted events are taken in order, each matched to the first unused gold event that fits,
+    as `../shared/tools/scorecard.py` does.
+    """
+    used: set[int] = set()
+    pairs = []
+    for e in predicted:
+        place = e.get("place") or {}
+        here = (place.get("lat"), place.get("lon"))
+        for i, g in enumerate(gold_events):
+            if i in used or _loose(g.get("event_type")) != _loose(e.get("event_type")):
+                continue
+            there = coords.get(_loose(g.get("location")))
+            if there is not None and here[0] is not None:
+                ok = _km(there, (float(here[0]), float(here[1]))) <= SAME_PLACE_KM
+            else:
+                ok = bool(g.get("location")) and _loose(g["location"]) in _loose(json.dumps(place, ensure_ascii=False))
+            if ok:
+                used.add(i)
+                pairs.append((g, e))
+                break
+    return pairs
+
+
+def fatalities_agree(gold: Any, event: dict) -> bool:
+    """Exact agreement: both unreported, the same integer, or the same [low, high] range."""
+    got, low, high = event.get("fatalities"), event.get("fatalities_low"), event.get("fatalities_high")
+    if gold is None:
+        return got is None
+    if isinstance(gold, (list, tuple)):
+        return [low, high] == [int(gold[0]), int(gold[1])]
+    return got == int(gold) or (low == int(gold) and high is not None)
+
+
+def date_agrees(gold: str, event: dict) -> bool:
+    """The prediction's ISO date starts with the gold `event_date` ("2017-03" accepts "2017-03-20")."""
+    d = event.get("date") or {}
+    got = d.get("start") or d.get("iso") if isinstance(d, dict) else d
+    return bool(got) and str(got).startswith(str(gold))
+
+
+class ActorNames:
+    """Whether a gold canonical actor name and a predicted actor are the same actor."""
+
+    def __init__(self) -> None:
+        self._resolver = None
+
+    def _pack_id(self, name: str) -> str | None:
+        if self._resolver is None:
+            from .resolve.actor_packs import ActorPack
+            from .resolve.actors import ActorResolver
+
+            self._resolver = ActorResolver(ActorPack.load())
+        m = self._resolver.resolve(name)
+        return m.actor.id if m is not None else None
+
+    def same(self, gold: str | None, actor_id: str | None, actor_name: str | None) -> bool:
+        if not gold or not (actor_id or actor_name):
+            return not gold and not (actor_id or actor_name)
+        if _loose(gold) == _loose(actor_name):
+            return True
+        gid = self._pack_id(gold)
+        return gid is not None and gid in (actor_id, self._pack_id(actor_name) if actor_name else None)
+
+
+def score_events(fields: dict[str, FieldScore], gold: dict, out: dict, names: ActorNames) -> None:
+    """Add one document's event matching and per-argument accuracy to `fields`."""
+    gold_events = gold.get("events") or []
+    predicted = out.get("events") or []
+    actors = out.get("actors") or {}
+    pairs = match_events(gold_events, predicted, _gold_coords(gold))
+    matched_gold = {id(g) for g, _ in pairs}
+    matched_pred = {id(e) for _, e in pairs}
+    label = gold.get("file", "?")
+    for g in gold_events:
+        fields["events_recall"].add(id(g) in matched_gold,
+                                    f"{label}: missed {g.get('sub_event_type')} at {g.get('location')}")
+    for e in predicted:
+        where = (e.get("place") or {}).get("name")
+        fields["events_precision"].add(id(e) in matched_pred, f"{label}: extra {e.get('sub_event_type')} at {where}")
+    for g, e in pairs:
+        tag = f"{label}: {g.get('sub_event_type')} at {g.get('location')}"
+        for slot in ("actor1", "actor2"):
+            name = e.get(f"{slot}_name") or (actors.get(e.get(slot) or "") or {}).get("name")
+            fields[f"event_{slot}"].add(names.same(g.get(slot), e.get(slot), name),
+                                        f"{tag}: {slot} got {name!r}, gold {g.get(slot)!r}")
+        if g.get("event_date"):
+            fields["event_date"].add(date_agrees(g["event_date"], e),
+                                     f"{tag}: date got {(e.get('date') or {}).get('start')!r}, gold {g['event_date']!r}")
+        fields["event_fatalities"].add(fatalities_agree(g.get("fatalities"), e),
+                                       f"{tag}: fatalities got {e.get('fatalities')!r} "
+                                       f"[{e.get('fatalities_low')}, {e.get('fatalities_high')}], gold {g.get('fatalities')!r}")
+
+
 def evaluate(gold_dir: str | Path, *, analyze: Callable[..., Any] | None = None) -> EvalReport:
     from . import analyze as default_analyze
     from .pipeline import PIPELINE_VERSION
@@ -89,6 +230,9 @@ def evaluate(gold_dir: str | Path, *, analyze: Callable[..., Any] | None = None)
     fields = {"body_vs_boilerplate": FieldScore("body_vs_boilerplate")}
     fields.update({k: FieldScore(k) for k in METADATA_FIELDS})
     checks = _metadata_checks()
+    names = ActorNames()
+    with_events = False
+    event_fields = {k: FieldScore(k) for k in EVENT_FIELDS}
     for path in gold_files:
         gold = json.loads(path.read_text("utf-8"))
         source = articles / gold["file"]
@@ -106,4 +250,9 @@ def evaluate(gold_dir: str | Path, *, analyze: Callable[..., Any] | None = None)
             if want:
                 got = doc.get(key)
                 fields[key].add(checks[key](want, doc), f"{gold['file']}: got {got!r}, gold {want!r}")
+        if "events" in gold:
+            with_events = True
+            score_events(event_fields, gold, out, names)
+    if with_events:
+        fields.update(event_fields)
     return EvalReport(str(root), len(gold_files), PIPELINE_VERSION, fields)

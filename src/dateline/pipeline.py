@@ -22,7 +22,7 @@ from .store import Store
 
 # Bumped whenever a stage's output for the same input can change: stored documents made by an
 # older version are re-derived on the next run instead of being skipped.
-STAGE_VERSIONS = {"ingest": 1, "extract": 1, "annotate": 1, "resolve": 1, "duplicates": 1}
+STAGE_VERSIONS = {"ingest": 1, "extract": 2, "annotate": 2, "resolve": 2, "events": 1, "duplicates": 1}
 PIPELINE_VERSION = f"{__version__}+" + ".".join(f"{k}{v}" for k, v in STAGE_VERSIONS.items())
 STAGES = ("extract", "annotate")
 ANNOTATED_LANGUAGES = ("en", None)   # the shipped model reads English; others are stored, flagged
@@ -250,6 +250,8 @@ def run(sources: Iterable[str], db: str, *, config: Config | None = None, stdin:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         summary.status = "failures" if summary.counts["failed"] else "ok"
+        from .store.stories import update_for_run
+        update_for_run(store, run_id, gazetteer=config.gazetteer)   # stories around what this run added
         store.finish_run(run_id, status=summary.status, counts=summary.counts)
     return summary
 

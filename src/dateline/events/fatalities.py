@@ -6,6 +6,14 @@ claimant, text, start, end}`, and the ACLED reading of those claims: the most co
 (the low end of the lowest claim), ranges kept as low/high, "dozens" = 12 (the figure finder's
 convention for vague amounts), later updates by the same claimant replacing earlier ones, and
 victim groups counted separately in one breath added up ("13 US troops and 60 Afghans").
+Updated and campaign figures (a decision, after ACLED's "most recent reliable figure"):
+- a toll that "rose to" / "climbed to" / "reached" N is an update: the same source's figures told
+  before it are superseded (the lowest survivor still wins);
+- a figure the text itself marks as superseded ("earlier put the toll at 30, then 39",
+  "initially") is dropped when the same source gives a current one. Other sources' figures stay
+  competing claims (MINUSMA's 134 against a local official's "risen to about 160": 134);
+- a campaign or period total in the figure's clause ("since the start of the offensive", "so far
+  this year", "since January", "over the past month") is never an incident's toll.
 Not responsible for finding numbers or their claimants (`dateline.annotate.figures`).
 """
 from __future__ import annotations
@@ -44,6 +52,33 @@ def is_death_count(f: Figure, text: str) -> bool:
     return bool(_DEATH_AFTER.match(after) or _DEATH_BEFORE.search(before))
 
 
+_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|reached|updated|revised (?:up|upward)\w*)"
+                     r"(?: to| at)?\s+(?:at least |more than |about |around |some |nearly )?$", re.IGNORECASE)
+_SUPERSEDED = re.compile(r"\b(?:earlier|initially|at first|first|previously|had put|initial)\b[^.;]{0,50}$|"
+                         r"\b(?:then|and then)\s+$", re.IGNORECASE)
+_CAMPAIGN = re.compile(
+    r"\b(?:since the (?:start|beginning|outbreak|launch)|since (?:it|they|the offensive|the campaign|the war|"
+    r"the conflict|fighting) (?:began|started)|so far this (?:year|month)|this year|in (?:the )?(?:past|last) "
+    r"(?:few )?(?:days|weeks|months|years)|over the (?:past|last) (?:few )?(?:days|weeks|months|years)|"
+    r"since (?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|"
+    r"throughout the (?:campaign|offensive|war)|during the (?:campaign|offensive|war|siege)|in total since|"
+    r"cumulative)\b", re.IGNORECASE)
+
+
+def _flags(f: Figure, text: str, start: int, end: int) -> dict:
+    """Update, superseded and campaign-total readings of one figure, from its clause."""
+    before = text[max(start, f.start - 60):f.start]
+    window = max(start, f.start - 200)
+    stops = [m.end() for m in re.finditer(r"[.;,]", text[window:f.start])]
+    lo = window + stops[-1] if stops else window
+    right = re.search(r"[.;,]", text[f.end:min(end, f.end + 160)])
+    clause = text[lo:f.end + (right.start() if right else min(end, f.end + 160) - f.end)]
+    said_by = re.search(r"([\w'’]+)\s+(?:had\s+)?(?:earlier|initially|first|previously)\b",
+                        text[max(start, f.start - 120):f.start])
+    return {"update": bool(_UPDATE.search(before)), "superseded": bool(_SUPERSEDED.search(before)),
+            "campaign": bool(_CAMPAIGN.search(clause)), "said_by": said_by.group(1).lower() if said_by else None}
+
+
 def claims_in(figures: list[Figure], text: str, start: int, end: int) -> list[dict]:
     """Death-count claims among `figures` inside `start..end`, with parts ("including 5 children") dropped."""
     out: list[dict] = []
@@ -61,9 +96,13 @@ def claims_in(figures: list[Figure], text: str, start: int, end: int) -> list[di
         if _PART_OF.search(text[max(start, f.start - 30):f.start]):
             continue
         low, high = int(f.low), int(f.high)
+        flags = _flags(f, text, start, end)
+        if flags["campaign"]:
+            continue  # a period total is kept as a figure, never as this incident's toll
         out.append({"value": low if low == high else [low, high], "low": low, "high": high,
                     "claimant": f.claimant, "text": f.text, "start": f.start, "end": f.end,
-                    "qualifier": f.qualifier, "vague": f.vague, "unit": f.unit})
+                    "qualifier": f.qualifier, "vague": f.vague, "unit": f.unit,
+                    "update": flags["update"], "superseded": flags["superseded"], "said_by": flags["said_by"]})
     return _add_groups(out, text)
 
 
@@ -93,6 +132,21 @@ def conservative(claims: list[dict]) -> tuple[int | None, int | None, int | None
         return None, None, None, None
     if any(not c.get("vague") for c in claims):  # "dozens" stands in only when nothing exact is said
         claims = [c for c in claims if not c.get("vague")]
+    # Superseded and updated figures count only against the same source: another source's
+    # lower figure is a competing claim, and ACLED keeps the most conservative of those.
+    current = {c["claimant"] for c in claims if not c.get("superseded")}
+    def same_source(c: dict) -> bool:
+        if c["claimant"] is not None:
+            return c["claimant"] in current
+        # "The governor earlier put the toll at 30": the current claimant is "Governor Pavlo Kyrylenko"
+        return bool(c.get("said_by")) and any(c["said_by"] in str(k).lower().split() for k in current if k)
+
+    claims = [c for c in claims if not c.get("superseded") or not same_source(c)] or claims
+    updates: dict = {}
+    for c in claims:
+        if c.get("update"):
+            updates[c["claimant"]] = max(updates.get(c["claimant"], -1), c["start"])
+    claims = [c for c in claims if c["start"] >= updates.get(c["claimant"], -1)] or claims
     latest: dict[str | None, dict] = {}
     for c in sorted(claims, key=lambda c: c["start"]):
         latest[c["claimant"]] = c if c["claimant"] is not None else min(

@@ -529,6 +529,8 @@ class ActorSession:
             # "the militants" after "al-Shabaab" is al-Shabaab, not an unidentified group.
             m = self.tracker.link(surface)
         if m is None:
+            m = self._described_collective(surface)
+        if m is None:
             m = self.resolver._resolve(surface, context, hint, self.learned, None)
         if m is None and self._anaphoric(surface):
             m = self.tracker.link(surface)
@@ -554,6 +556,23 @@ class ActorSession:
     def link(self, phrase: str) -> Match | None:
         m = self.tracker.link(phrase)
         return m
+
+    def _described_collective(self, surface: str) -> Match | None:
+        """"gunmen" after "armed terrorist groups" (state media's unnamed rebels) are those rebels.
+
+        A bare perpetrator word ("gunmen", "armed men", "assailants") names an unidentified armed
+        group, unless the document has just named an unspecified collective of the same sort; words
+        that insist on the unknown ("unidentified gunmen", "unknown assailants") always stay generic.
+        """
+        key = alias_key(surface)
+        words = [t for t in key.split() if t not in _DETERMINERS]
+        if not words or words[0] in ("unidentified", "unknown", "suspected") \
+                or self.resolver._heads.get(" ".join(words)) != "unidentified":
+            return None
+        recent = next((a for a in self.tracker.recent if a.kind in ("rebel_group", "political_militia")), None)
+        if recent is not None and "(unspecified)" in recent.name:
+            return Match(recent, "anaphora", 0.4)
+        return None
 
     def _definite_nonstate(self, surface: str) -> bool:
         words = surface.strip().split()
