@@ -1,7 +1,7 @@
 """The web app in a real headless Chromium: what an analyst clicks, and what an attacker's article tries.
 
 Runs against a live server over databases built by the real pipeline (see conftest). Screenshots
-go to tests/web/screenshots/ (the README shows map.png).
+go to tests/web/screenshots/ (not tracked; the README shows a copy in docs/screenshots/).
 """
 from __future__ import annotations
 
