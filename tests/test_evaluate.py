@@ -62,3 +62,11 @@ def test_event_matching_and_argument_rules_on_hand_made_events():
     assert names.same(None, None, None)
     assert names.same("Islamic State", "islamic-state", "Islamic State")
     assert not names.same("Islamic State", None, None)
+
+
+def test_eval_scores_actors_places_quotes_speakers_figures_and_dates_on_the_demo_corpus():
+    report = evaluate(demo_articles_dir().parent)
+    for name in ("actors_recall", "places_recall", "quotes_recall", "quote_speakers", "figures_recall", "dates"):
+        assert report.fields[name].total > 10, name
+    assert report.fields["figure_values"].score >= 0.9
+    assert report.fields["quotes_recall"].score >= 0.6

@@ -28,6 +28,8 @@ from typing import Any, Callable
 
 from .errors import UsageError
 
+from .eval_annotations import ANNOTATION_FIELDS, score_annotations
+
 METADATA_FIELDS = ("title", "authors", "published", "dateline", "outlet")
 EVENT_FIELDS = ("events_precision", "events_recall", "event_actor1", "event_actor2", "event_date",
                 "event_fatalities")
@@ -233,6 +235,7 @@ def evaluate(gold_dir: str | Path, *, analyze: Callable[..., Any] | None = None)
     names = ActorNames()
     with_events = False
     event_fields = {k: FieldScore(k) for k in EVENT_FIELDS}
+    annotation_fields = {k: FieldScore(k) for k in ANNOTATION_FIELDS}
     for path in gold_files:
         gold = json.loads(path.read_text("utf-8"))
         source = articles / gold["file"]
@@ -253,6 +256,8 @@ def evaluate(gold_dir: str | Path, *, analyze: Callable[..., Any] | None = None)
         if "events" in gold:
             with_events = True
             score_events(event_fields, gold, out, names)
+        score_annotations(annotation_fields, gold, out, names.same)
+    fields.update({k: v for k, v in annotation_fields.items() if v.total})
     if with_events:
         fields.update(event_fields)
     return EvalReport(str(root), len(gold_files), PIPELINE_VERSION, fields)

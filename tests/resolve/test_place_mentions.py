@@ -41,3 +41,8 @@ def test_a_big_city_the_model_skipped_is_found_but_ordinary_capitalised_words_ar
                     "recaptured after years of siege in Syria.")
     assert "Aleppo" in got and got["Aleppo"]["country"] == "SY"
     assert "Another" not in got and "Years" not in got
+
+
+def test_a_name_cut_at_its_arabic_article_is_joined_again():
+    got = places_of("The dam could flood towns downstream as far as Deir ez-Zor, engineers warned on Monday.")
+    assert "Deir ez-Zor" in got and abs(got["Deir ez-Zor"]["lat"] - 35.34) < 0.05

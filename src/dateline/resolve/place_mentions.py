@@ -40,6 +40,8 @@ _FACILITY_AFTER = re.compile(rf"^\s+({_FACILITY})\b", re.I)
 _FACILITY_IN = re.compile(rf"\b({_FACILITY})\b", re.I)
 _CAPITALISED = re.compile(r"\b(?:(?:[Aa]l|[Ee]l|[Aa][rsdtzn])[-\s])?[A-Z][\w’'-]{3,}(?:\s+[A-Z][\w’'-]+){0,2}")
 _LOCATIVE = re.compile(r"\b(?:in|near|from|to|around|outside|at|towards?|across|into|of)\s+$", re.I)
+_JOINABLE = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+_ARTICLE_GAP = re.compile(r"\s*(?:[AaEe][lrnsdtz][-\s]+|-)\s*")
 _PAIR_BORDER = re.compile(r"\b([A-Z][a-z]+)[-–/]([A-Z][a-z]+) borders?\b")
 _BORDER_WITH = re.compile(r"\bborders? with ([A-Z][a-z]+)\b")
 
@@ -58,6 +60,7 @@ class PlaceMentionRepair:
 
     def repair(self, doc: Document, mentions: list[Mention], country: str | None) -> list[Mention]:
         """Fix mentions in place and return the list with added border mentions, sorted."""
+        mentions = self._join_split_names(doc.text, sorted(mentions, key=lambda m: m.start), country)
         for m in mentions:
             if m.label in RELABEL_FROM and self._is_place(m, country):
                 m.label, m.source = "GPE", "rule"
@@ -104,6 +107,22 @@ class PlaceMentionRepair:
             phrase = text[start:end]
             if self.gazetteer.resolve(phrase, country_hint=country) is not None:
                 m.start, m.end, m.text = start, end, phrase
+
+    def _join_split_names(self, text: str, mentions: list[Mention], country: str | None) -> list[Mention]:
+        """"Deir" + "ez-Zor" → "Deir ez-Zor": names cut at an Arabic article, rejoined when the
+        whole is a gazetteer name."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label in _JOINABLE and m.label in _JOINABLE \
+                    and _ARTICLE_GAP.fullmatch(text[prev.end:m.start]):
+                whole = text[prev.start:m.end]
+                match = self.gazetteer.resolve(whole, country_hint=country)
+                if match is not None and match.candidate.match == "exact":
+                    out[-1] = Mention(prev.start, m.end, whole, "GPE", "rule")
+                    continue
+            out.append(m)
+        return out
 
     def _landmark(self, text: str, m: Mention) -> None:
         """"Uys al-Qarni" + " shrine", "Hospital of Modern Medicine": a site, located by its town."""
