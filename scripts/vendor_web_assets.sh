@@ -6,8 +6,12 @@
 #   world-atlas@2.0.2    (ISC; data: Natural Earth 1:110m admin-0 countries, public domain)
 #   topojson-client@3.1.0 (ISC)          used here only, to turn world-atlas' TopoJSON into GeoJSON
 #                                        -> src/dateline/web/static/basemap/countries-110m.geojson
+#   qgis-common (Debian bookworm, 3.22.16+dfsg-1): its resources/data/world_map.gpkg holds Natural Earth
+#                        1:10m admin-1 states/provinces v4.1.0 (public domain), converted by
+#                        scripts/vendor_admin1.py (stdlib only)
+#                                        -> src/dateline/web/static/basemap/admin1.geojson (+ README.admin1)
 #
-# Needs node + npm. Re-run after bumping a version; review the diff of the vendored files.
+# Needs node + npm, and apt-get (Debian) for qgis-common; the package is only downloaded, not installed. Re-run after bumping a version; review the diff of the vendored files.
 set -euo pipefail
 
 LEAFLET=1.9.4
@@ -45,4 +49,7 @@ fc.features = fc.features.map((f) => ({
 }));
 fs.writeFileSync(out, JSON.stringify(fc));
 JS
-echo "vendored leaflet $LEAFLET and world-atlas $WORLD_ATLAS countries (110m) into $STATIC"
+# Admin-1 (province) borders: apt-get download qgis-common, pure-Python conversion (see the script).
+python3 "$REPO/scripts/vendor_admin1.py"
+
+echo "vendored leaflet $LEAFLET and world-atlas $WORLD_ATLAS countries (110m) and Natural Earth admin-1 into $STATIC"

@@ -11,9 +11,37 @@
 
   const map = L.map(mapEl, { worldCopyJump: true, minZoom: 2, maxZoom: 16, preferCanvas: false })
     .setView([34.5, 39], 5);
-  const countries = L.geoJSON(null, { style: { className: "country" }, interactive: false }).addTo(map);
+  // Basemap panes: under the overlay pane (400) that holds the event circles, above the tiles (200);
+  // provinces draw over the opaque country fill.
+  map.createPane("basemap-countries").style.zIndex = 350;
+  map.createPane("basemap-provinces").style.zIndex = 360;
+  const countries = L.geoJSON(null, { pane: "basemap-countries", style: { className: "country" }, interactive: false })
+    .addTo(map);
   fetch("/static/basemap/countries-110m.geojson").then((r) => r.json()).then((g) => countries.addData(g));
-  const overlays = { "Country borders (offline)": countries };
+
+  // Admin-1 borders (Natural Earth 10m, simplified; conflict countries and neighbours): on by default,
+  // drawn from zoom PROVINCE_ZOOM on, where they help and stay light; fetched the first time they show.
+  const PROVINCE_ZOOM = 5;
+  const provinces = L.layerGroup().addTo(map);   // the toggle in the layers control
+  let provinceShapes = null;
+  function showProvinces() {
+    const want = map.hasLayer(provinces) && map.getZoom() >= PROVINCE_ZOOM;
+    if (want && !provinceShapes) {
+      provinceShapes = L.geoJSON(null, { pane: "basemap-provinces", style: { className: "province" },
+                                         interactive: false });
+      fetch("/static/basemap/admin1.geojson").then((r) => r.json()).then((g) => {
+        provinceShapes.addData(g);
+        mapEl.dataset.provinces = String(g.features.length);
+      });
+    }
+    if (!provinceShapes) return;
+    if (want && !provinces.hasLayer(provinceShapes)) provinces.addLayer(provinceShapes);
+    if (!want && provinces.hasLayer(provinceShapes)) provinces.removeLayer(provinceShapes);
+  }
+  map.on("zoomend overlayadd", showProvinces);
+  showProvinces();
+
+  const overlays = { "Country borders (offline)": countries, "Provinces (offline)": provinces };
   if (mapEl.dataset.tiles) {
     overlays["OpenStreetMap tiles (online)"] = L.tileLayer(mapEl.dataset.tiles, {
       maxZoom: 19, attribution: "© OpenStreetMap contributors" });
