@@ -48,6 +48,7 @@ def _print_summary(summary, store_stats: dict) -> None:
     click.echo(f"outlets: {store_stats['outlets']}; published: {dates}; undated: {store_stats['undated']}")
     click.echo(f"duplicates: {store_stats['duplicates']} near-duplicate or syndicated copies "
                f"({c['duplicates']} found in this run); non-English: {store_stats['non_english']}")
+    click.echo(f"events: {store_stats['events']} coded in the database")
     click.echo(f"failures: {c['failed']} in this run")
     click.echo(f"database: {os.path.abspath(summary.db)}")
 
