@@ -39,7 +39,14 @@ def stories_cmd(db: str, fmt: str, min_documents: int, rebuild: bool) -> None:
     store, tables = _tables(db, write=rebuild)
     with store:
         if rebuild:
-            rebuild_stories(tables)
+            from .resolve.gazetteer import Gazetteer
+
+            with Gazetteer.open_default() as gazetteer:      # places in texts the entity model skips
+                rebuild_stories(tables, gazetteer=gazetteer)
+            from .corpus import update_framing
+
+            with store.transaction():
+                update_framing(tables)
         rows = list_stories(tables, min_documents=min_documents)
     if fmt == "jsonl":
         for s in rows:

@@ -127,6 +127,10 @@ class Profile:
             self.__dict__["_points"] = cached
         return cached
 
+    def sited(self) -> bool:
+        """Whether a coded event has a site; place mentions alone may be background or datelines."""
+        return any(i.lat is not None for i in self.incidents)
+
     def anchor_day(self) -> date | None:
         days = self.main_days()
         if days:
@@ -272,8 +276,8 @@ def stored_keys(p: Profile) -> set[str]:
         keys.add(f"c:{c[0]}:{c[1]}")
         if day:
             keys.add(f"cw:{c[0]}:{c[1]}:{_week(day)}")
-    placeless = not p.points()
-    for cc in p.countries[:2]:
+    placeless = not p.sited()
+    for cc in p.countries[:3]:
         keys.add(f"k:{cc}:{_week(day)}" if day else f"k:{cc}:-")
         if placeless:
             keys.add(f"k:{cc}:{_week(day)}:np" if day else f"k:{cc}:-:np")
@@ -300,12 +304,16 @@ def query_keys(p: Profile) -> set[str]:
                 else:
                     keys.add(f"c:{c[0]}:{c[1]}")
     # Country and week is a coarse block: a document with a place looks there only for documents
-    # without one (`:np`); only a document without a place looks at the whole country's week.
-    suffix = ":np" if p.points() else ""
-    for cc in p.countries[:2]:
+    # without one (`:np`); only a document without an event site looks at the whole country's week.
+    suffix = ":np" if p.sited() else ""
+    for cc in p.countries[:3]:
         keys.add(f"k:{cc}:-{suffix}")              # undated documents from the same country
         keys.update(f"k:{cc}:{w}{suffix}" for w in weeks)
-    keys.update(_bands(p))
+    if not (day and p.sited()):
+        # Text signatures are how a document without a resolved place or date finds its story; a
+        # placed, dated one is found through its cell and week, and common names ('Syria',
+        # 'Baghdad') would otherwise make every band bucket name thousands of documents.
+        keys.update(_bands(p))
     return keys
 
 

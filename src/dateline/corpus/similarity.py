@@ -20,7 +20,9 @@ RADIUS_KM = 50            # places further apart than this are different sites
 FAR_KM = 150
 THRESHOLD = 0.5           # average-link merge threshold
 WEIGHTS = {"place": 0.3, "date": 0.2, "terms": 0.35, "type": 0.1, "actors": 0.05}
+CROSS_LANGUAGE_WEIGHTS = {"place": 0.5, "date": 0.3, "terms": 0.2}
 _DAY_SIM = {0: 1.0, 1: 0.7, 2: 0.3, 3: 0.1}
+_PUBLISHED_SIM = {0: 0.7, 1: 0.6, 2: 0.5}
 # Event types that one outlet may code where another codes the other (a massacre as an Attack or an
 # Armed clash; a bombing as Explosions or Violence against civilians).
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -55,7 +57,12 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
         place_sim = 0.3      # only passing mentions on one side: no evidence either way
     parts = {"place": place_sim, "date": date_sim, "terms": terms, "type": _type_similarity(a, b),
              "actors": _jaccard(set(a.actors), set(b.actors))}
-    score = sum(WEIGHTS[k] * v for k, v in parts.items())
+    weights = WEIGHTS
+    if a.language != b.language and not (a.incidents and b.incidents):
+        # Across languages without coded events, names, types and actors cannot be compared:
+        # judge on place and date, and on what numbers and names the two texts still share.
+        weights = CROSS_LANGUAGE_WEIGHTS
+    score = sum(weights.get(k, 0.0) * v for k, v in parts.items())
     veto = veto or date_veto
     if veto is None and parts["date"] < 0.5 and date_sim > 0 and _both_dated(a, b) and terms < 0.5:
         veto = "incident dates two or more days apart and little text in common"
@@ -106,8 +113,13 @@ def _date_similarity(a: Profile, b: Profile) -> tuple[float, str | None]:
             return 0.0, f"incident dates {gap} days apart"
         return _DAY_SIM[gap], None
     pa, pb = a.anchor_day(), b.anchor_day()
-    if pa and pb and abs((pa - pb).days) > 4 * WINDOW_DAYS:
-        return 0.0, "published far apart"
+    if pa and pb:
+        gap = abs((pa - pb).days)
+        if gap > 4 * WINDOW_DAYS:
+            return 0.0, "published far apart"
+        # Publication days close together are weak evidence (a text whose dates we cannot read,
+        # such as a Russian or Arabic one, still has a dated page).
+        return _PUBLISHED_SIM.get(gap, 0.4), None
     return 0.4, None      # unknown on one side: neither evidence for nor against
 
 
