@@ -13,6 +13,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_stories import register as register_corpus_commands
+from .cli_web import serve
 from .errors import DatelineError, StoreError, UsageError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FAILURES = 0, 1, 2, 4
@@ -310,10 +312,9 @@ def gazetteer_lookup(name: str, country: str | None, path: str | None) -> None:
                        f"{c.feature_code} [{c.match}]")
 
 
-__import__(f"{__package__}.cli_stories", fromlist=["register"]).register(cli)   # stories, compare, report
-
-
-cli.add_command(__import__(f"{__package__}.cli_web", fromlist=["serve"]).serve)   # web app
+# Commands that live in their own modules: stories/compare/report (corpus), serve (web app).
+register_corpus_commands(cli)
+cli.add_command(serve)
 
 
 def main(argv: list[str] | None = None) -> None:
