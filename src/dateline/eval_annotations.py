@@ -18,9 +18,10 @@ words in common) rather than on offsets. Each field is precision/recall over dis
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import Any, Callable
+
+from .geo import haversine_km
 
 ANNOTATION_FIELDS = ("actors_precision", "actors_recall", "places_precision", "places_recall",
                      "quotes_precision", "quotes_recall", "quote_speakers", "figures_precision",
@@ -28,13 +29,14 @@ ANNOTATION_FIELDS = ("actors_precision", "actors_recall", "places_precision", "p
 NEAR_KM = 25.0
 
 
-def _loose(s: Any) -> str:
+def loose_text(s: Any) -> str:
+    """Case- and punctuation-insensitive form for comparing strings with gold."""
     return " ".join(re.sub(r"[^\w\s]", " ", str(s or "")).casefold().split())
 
 
 def same_text(a: str, b: str) -> bool:
     """Containment either way, or at least half the words of the shorter in common."""
-    la, lb = _loose(a), _loose(b)
+    la, lb = loose_text(a), loose_text(b)
     if not la or not lb:
         return False
     if la in lb or lb in la:
@@ -44,9 +46,7 @@ def same_text(a: str, b: str) -> bool:
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    return haversine_km((lat1, lon1), (lat2, lon2))
 
 
 def score_annotations(fields: dict, gold: dict, out: dict, same_actor: Callable[[str, str | None, str | None], bool]) -> None:
@@ -64,8 +64,8 @@ def _actors(fields, gold, out, same_actor, label) -> None:
     ours: dict[str, tuple[str, str]] = {}
     for m in out.get("mentions") or []:
         if m.get("actor"):
-            ours.setdefault(_loose(m["text"]), (m["actor"], (actors.get(m["actor"]) or {}).get("name")))
-    gold_forms = {_loose(a["mention"]): a["canonical"] for a in gold.get("actors") or []}
+            ours.setdefault(loose_text(m["text"]), (m["actor"], (actors.get(m["actor"]) or {}).get("name")))
+    gold_forms = {loose_text(a["mention"]): a["canonical"] for a in gold.get("actors") or []}
     for form, canonical in gold_forms.items():
         hit = ours.get(form)
         fields["actors_recall"].add(hit is not None and same_actor(canonical, *hit),
@@ -87,9 +87,9 @@ def _places(fields, gold, out, label) -> None:
         fields["places_recall"].add(ok, f"{label}: place {p['mention']!r} not found within {NEAR_KM:g} km")
     seen = set()
     for t, la, lo in placed:
-        if _loose(t) in seen:
+        if loose_text(t) in seen:
             continue
-        seen.add(_loose(t))
+        seen.add(loose_text(t))
         ok = any(same_text(t, p["mention"]) and _km(p["lat"], p["lon"], la, lo) <= NEAR_KM for p in gold_places)
         fields["places_precision"].add(ok, f"{label}: extra or misplaced place {t!r}")
 

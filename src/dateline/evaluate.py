@@ -20,15 +20,14 @@ contained case-insensitively, dates by ISO prefix, author surnames).
 from __future__ import annotations
 
 import json
-import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from .errors import UsageError
 
-from .eval_annotations import ANNOTATION_FIELDS, score_annotations
+from .eval_annotations import ANNOTATION_FIELDS, loose_text, score_annotations
+from .geo import haversine_km
 
 METADATA_FIELDS = ("title", "authors", "published", "dateline", "outlet")
 EVENT_FIELDS = ("events_precision", "events_recall", "event_actor1", "event_actor2", "event_date",
@@ -88,8 +87,7 @@ class EvalReport:
         return out
 
 
-def _loose(s: Any) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", str(s or "")).casefold().split())
+_loose = loose_text
 
 
 def _metadata_checks() -> dict[str, Callable[[Any, dict], bool]]:
@@ -103,11 +101,7 @@ def _metadata_checks() -> dict[str, Callable[[Any, dict], bool]]:
     }
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+_km = haversine_km
 
 
 def _gold_coords(gold: dict) -> dict[str, tuple[float, float]]:

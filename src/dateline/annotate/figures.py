@@ -45,7 +45,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _CURRENCY_AFTER = re.compile(rf"\s+(?P<cur>{'|'.join(CURRENCY_WORDS)})\b", re.IGNORECASE)
 _OUTCOME_AFTER = re.compile(
     rf"(?:\s+(?:were|was|have|had|has|been|are|got|reportedly|later|also|all|being)){{0,3}}\s+(?P<o>{'|'.join(OUTCOMES)})\b")
-_OUTCOME_BEFORE = re.compile(rf"\b(?P<o>killing|killed|wounding|wounded|injuring|injured|toll\b[^.;]{{0,40}}?)\s*$")
+_OUTCOME_BEFORE = re.compile(r"\b(?P<o>killing|killed|wounding|wounded|injuring|injured|toll\b[^.;]{0,40}?)\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\n[•\-*·]?\s*|[“\"(]\s*)$")
 _NAME_NUMBER_WORDS = re.compile(r"(?:No\.|#|resolution|division|brigade|battalion|route|highway|flight|"
                                 r"article|chapter|room|unit|regiment|corps|sector|gate|block)\s*$", re.IGNORECASE)

@@ -8,20 +8,17 @@ for grouping across documents (`dateline.corpus`).
 """
 from __future__ import annotations
 
-import math
 
 from ..model import Event
 from .fatalities import conservative
+from ..geo import haversine_km
 from .location import specificity
 
 SAME_PLACE_KM = 25.0
 
 
 def km(a: dict, b: dict) -> float:
-    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b["lon"] - a["lon"]) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
 
 
 def places_compatible(a: dict | None, b: dict | None) -> bool:

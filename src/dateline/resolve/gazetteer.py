@@ -22,6 +22,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from dateline.geo import haversine_km
+
 from dateline.resolve.gazetteer_build import GazetteerError, check_gazetteer, ensure_gazetteer
 from dateline.resolve.placename import (normalize_place, parse_place_phrase, skeleton_place,
                                         strip_leading)
@@ -82,12 +84,6 @@ def _is_prose(text: str) -> bool:
     noun phrase, not a name; looking it up only finds villages called "Airport"."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isascii() for ch in letters) and not any(ch.isupper() for ch in letters)
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class Gazetteer:
