@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .profile import fold
@@ -115,12 +116,18 @@ def _lag(doc: dict, anchor: dict) -> int | None:
 
 
 def _claims(e: dict[str, Any]) -> list[dict[str, Any]]:
-    record = json.loads(e["record_json"]) if e.get("record_json") else {}
-    claims = record.get("claims") or []
+    claims = _record_claims(e["record_json"]) if e.get("record_json") else []
     if not claims and e.get("fatalities") is not None:
         claims = [{"low": e.get("fatalities_low", e["fatalities"]), "high": e.get("fatalities_high"),
                    "claimant": e.get("fatalities_claimant")}]
     return claims
+
+
+@lru_cache(maxsize=4096)
+def _record_claims(record_json: str) -> list[dict[str, Any]]:
+    # A story reads each event's claims three times (range, record, discrepancies): parse once.
+    # Callers only read the list and copy its dicts, so sharing the parsed value is safe.
+    return json.loads(record_json).get("claims") or []
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any, Iterable
 
@@ -48,6 +49,9 @@ _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.]\d{3})*(?![\d])")
 
 def fold(text: str) -> str:
     """Lower case without accents, so 'Maarat al-Nouman' and 'Maʿarrat' compare on letters."""
+    if text.isascii():
+        # Most words of most texts: nothing to decompose or strip, and ASCII casefold is lower().
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
@@ -221,22 +225,28 @@ def salient_terms(title: str, text: str) -> dict[str, float]:
     text = f"{title}\n{text}"
     lead_end = len(title) + 300
     for m in _WORD.finditer(text):
-        w = m.group()
-        word = fold(w).strip("'-")
-        if len(word) < 3 or word in _COMMON:
-            continue
-        cased = w[0].isupper()
-        if not cased and w[0].lower() == w[0].upper():      # caseless script
-            cased = len(word) >= 4
-        if not cased:
-            continue
-        counts[_strip_article(word)] += 2 if m.start() < lead_end else 1
+        term = _name_term(m.group())
+        if term is not None:
+            counts[term] += 2 if m.start() < lead_end else 1
     for m in _NUMBER.finditer(text):
         n = int(re.sub(r"[,.]", "", m.group()))
         if n >= 2 and not 1900 <= n <= 2100:
             counts[f"#{n}"] += 2 if m.start() < lead_end else 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     return {t: round(1.0 + math.log(c), 3) for t, c in top}
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_term(w: str) -> str | None:
+    """The term a word of the text counts as, or None. Words recur across documents (names,
+    furniture), so the answer is kept: it depends on the word alone."""
+    word = fold(w).strip("'-")
+    if len(word) < 3 or word in _COMMON:
+        return None
+    cased = w[0].isupper()
+    if not cased and w[0].lower() == w[0].upper():      # caseless script
+        cased = len(word) >= 4
+    return _strip_article(word) if cased else None
 
 
 def _strip_article(word: str) -> str:
@@ -336,10 +346,14 @@ def term_bands(terms: dict[str, float]) -> set[str]:
     names = sorted(t for t in terms if not t.startswith("#"))
     if len(names) < 4:
         return set()
-    base = np.array([int.from_bytes(hashlib.blake2b(t.encode(), digest_size=4).digest(), "little") for t in names],
-                    dtype=np.uint64)
+    base = np.array([_term_hash(t) for t in names], dtype=np.uint64)
     mins = ((base[:, None] * _PERM_A + _PERM_B) % _PRIME).min(axis=0)
     return {f"t:{b}:{int(mins[b * TERM_ROWS]):x}.{int(mins[b * TERM_ROWS + 1]):x}" for b in range(TERM_BANDS)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=4).digest(), "little")
 
 
 _PRIME = np.uint64((1 << 31) - 1)

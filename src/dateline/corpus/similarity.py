@@ -7,6 +7,9 @@ The score is deliberately independent of the rest of the corpus (no IDF, no corp
 adding documents never changes the score of a pair already seen: that is what lets an incremental
 update give the same stories as a full recompute. Actors and sub-event types weigh little, because
 outlets that disagree on who did it (rebel rockets or regime jets) still report one incident.
+
+Clustering scores through `pairs.pair_value`, a fast copy of `score_pair` that must stay
+bit-identical to it: change the two together (tests/corpus/test_pairs.py compares them).
 """
 from __future__ import annotations
 

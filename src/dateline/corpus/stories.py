@@ -2,7 +2,7 @@
 
 Responsible for the cascade: profile each new document (`profile`), find candidates through
 blocking keys (cell and week, country and week, term-signature bands — never all pairs), score
-candidate pairs (`similarity`), cluster by average link with a strong threshold inside groups
+candidate pairs (`similarity`, through its fast exact form in `pairs`), cluster by average link with a strong threshold inside groups
 joined by at least one strong pair, and write the stories back with their merged records and
 discrepancies (`merge`). Syndicated copies (`documents.duplicate_of`) always join their original.
 
@@ -20,9 +20,12 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol, Sequence
 
+import numpy as np
+
 from .merge import build_story
+from .pairs import by_dates, candidate_pairs, day_arrays, features, pair_value
 from .profile import Profile, build_profile, query_keys, stored_keys
-from .similarity import THRESHOLD, WINDOW_DAYS, score_pair
+from .similarity import THRESHOLD
 
 BATCH = 2000            # documents per update: bounds memory on a large corpus
 
@@ -118,22 +121,17 @@ def _update_batch(tables: StoryTables, doc_ids: list[str], run_id: int | None, g
 
 
 def _strong_neighbours(new: list[Profile], stored: dict[str, Profile]) -> set[str]:
-    index: dict[str, list[str]] = {}
-    for d, p in stored.items():
-        for k in stored_keys(p):
-            index.setdefault(k, []).append(d)
-    strong = set()
-    for p in new:
-        for d in {d for k in query_keys(p) for d in index.get(k, ())}:
-            if d not in strong and _plausible(p, stored[d]) and score_pair(p, stored[d]):
-                strong.add(d)
-    return strong
-
-
-def _plausible(a: Profile, b: Profile) -> bool:
-    """A cheap pre-check before scoring: two day-dated documents a week apart never match."""
-    da, db = a.main_days(), b.main_days()
-    return not (da and db and abs((da[0] - db[0]).days) > WINDOW_DAYS + 4)
+    neighbours = list(stored.values())
+    q, n = candidate_pairs(new, neighbours, same=False)
+    _, todo = by_dates(day_arrays(new)[q], day_arrays(neighbours)[n])     # dates alone settle no strong pair
+    fnew, fold_ = [features(p) for p in new], [features(p) for p in neighbours]
+    strong: set[int] = set()
+    for i, j in zip(q[todo].tolist(), n[todo].tolist()):
+        # new document first, as score_pair(new, stored) was called: a pair's value is the same
+        # either way round only up to the order of a float sum
+        if j not in strong and pair_value(fnew[i], fold_[j]) >= THRESHOLD:
+            strong.add(j)
+    return {neighbours[j].document_id for j in strong}
 
 
 def _published_key(doc: dict) -> tuple:
@@ -146,47 +144,68 @@ def cluster(profiles: list[Profile]) -> tuple[list[list[str]], dict[str, float]]
 
     Returns the clusters and, per document, its best score to another member (how sure we are)."""
     by_id = {p.document_id: p for p in profiles}
-    index: dict[str, list[str]] = {}
-    for p in profiles:
-        for k in stored_keys(p):
-            index.setdefault(k, []).append(p.document_id)
-    pair: dict[tuple[str, str], float] = {}
-    for p in profiles:
-        seen = set()
-        for k in query_keys(p):
-            for other in index.get(k, ()):
-                if other == p.document_id or other in seen:
-                    continue
-                seen.add(other)
-                key = (min(p.document_id, other), max(p.document_id, other))
-                if key not in pair and not _plausible(by_id[key[0]], by_id[key[1]]):
-                    pair[key] = 0.0
-                if key not in pair:
-                    s = score_pair(by_id[key[0]], by_id[key[1]])
-                    pair[key] = -1.0 if s.veto else s.score
-        if p.duplicate_of in by_id:
-            pair[(min(p.document_id, p.duplicate_of), max(p.document_id, p.duplicate_of))] = 1.0
-    parent = {d: d for d in by_id}
+    ids = sorted(by_id)            # index order is id order, so a pair (i, j) with i < j is (min, max)
+    ordered = [by_id[d] for d in ids]
+    n = len(ids)
+    lo, hi = candidate_pairs(ordered, ordered, same=True)
+    # Dates settle most pairs (a week apart: 0.0, unscored; past the window: vetoed); pair_value the rest.
+    days = day_arrays(ordered)
+    values, todo = by_dates(days[lo], days[hi])
+    feats = [features(p) for p in ordered]
+    values[todo] = [pair_value(feats[i], feats[j]) for i, j in zip(lo[todo].tolist(), hi[todo].tolist())]
+    lo, hi, values = _with_copies(ordered, ids, lo, hi, values)
+    parent = list(range(n))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for (a, b), s in pair.items():
-        if s >= THRESHOLD:
-            parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = {}
-    for d in sorted(by_id):
-        groups.setdefault(find(d), []).append(d)
+    strong = values >= THRESHOLD
+    for a, b in zip(lo[strong].tolist(), hi[strong].tolist()):
+        parent[find(a)] = find(b)
+    roots = np.array([find(i) for i in range(n)], dtype=np.int64)
+    groups: dict[int, list[str]] = {}
+    for i, r in enumerate(roots.tolist()):
+        groups.setdefault(r, []).append(ids[i])
+    # Average link reads only the pairs inside one group; a pair it does not find counts 0.0.
+    inside = roots[lo] == roots[hi]
+    pair = {(ids[a], ids[b]): s for a, b, s in zip(lo[inside].tolist(), hi[inside].tolist(), values[inside].tolist())}
     clusters: list[list[str]] = []
     for members in groups.values():
         clusters += _average_link(members, pair, by_id) if len(members) > 1 else [members]
-    best = {}
-    for (a, b), s in pair.items():
-        best[a], best[b] = max(best.get(a, 0.0), s), max(best.get(b, 0.0), s)
+    # Best score per document over every pair it is in, never below 0.0 (a veto is not a score).
+    best_v = np.zeros(n)
+    np.maximum.at(best_v, lo, values)
+    np.maximum.at(best_v, hi, values)
+    present = np.zeros(n, dtype=bool)
+    present[lo] = present[hi] = True
+    best = {ids[i]: v for i, v in zip(np.flatnonzero(present).tolist(), best_v[present].tolist())}
     return sorted(clusters), best
+
+
+def _with_copies(ordered: list[Profile], ids: list[str], lo: np.ndarray, hi: np.ndarray,
+                 values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A copy and its original score 1.0 whatever their profiles say (added when not candidates)."""
+    pos = {d: i for i, d in enumerate(ids)}
+    n = len(ids)
+    code = lo * n + hi                    # sorted: candidate_pairs returns pairs in code order
+    extra = []
+    for i, p in enumerate(ordered):
+        if p.duplicate_of in pos:
+            a, b = sorted((i, pos[p.duplicate_of]))
+            k = int(np.searchsorted(code, a * n + b))
+            if k < len(code) and code[k] == a * n + b:
+                values[k] = 1.0
+            else:
+                extra.append((a, b))
+    if extra:
+        extra = sorted(set(extra))
+        lo = np.concatenate([lo, np.array([a for a, _ in extra], dtype=np.int64)])
+        hi = np.concatenate([hi, np.array([b for _, b in extra], dtype=np.int64)])
+        values = np.concatenate([values, np.ones(len(extra))])
+    return lo, hi, values
 
 
 def _average_link(members: list[str], pair: dict[tuple[str, str], float], by_id: dict[str, Profile]) -> list[list[str]]:

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Sequence
 from .sqlite import Store
 
 _CHUNK = 500       # SQLite caps bound parameters; IN lists go in chunks
+_CACHE_KIB = 16 * 1024       # page cache while writing stories (see StoryTables.transaction)
 
 
 def _chunks(items: Sequence, n: int = _CHUNK):
@@ -292,6 +293,7 @@ class StoryTables:
 
     def __init__(self, store: Store):
         self.store = store
+        self._cache_raised = False
 
     def __getattr__(self, name: str):
         fn = _BOUND.get(name)
@@ -300,6 +302,14 @@ class StoryTables:
         return lambda *a, **kw: fn(self.store, *a, **kw)
 
     def transaction(self):
+        if not self._cache_raised:
+            # Grouping inserts blocking keys all over one large index (term bands are hashes, so
+            # every batch lands on most of its pages). With SQLite's default 2 MiB page cache each
+            # batch re-reads those pages and spills them half-written; 16 MiB keeps them.
+            (size,) = self.store.conn.execute("PRAGMA cache_size").fetchone()
+            if size < 0 and -size < _CACHE_KIB:        # negative: KiB; SQLite's default is -2000
+                self.store.conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+            self._cache_raised = True
         return self.store.transaction()
 
 
