@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .profile import fold
-from .similarity import haversine_km
+from ..geo import haversine_km
 
 FIELDS = ("fatalities", "date", "perpetrator", "victims", "place")
 PLACE_KM = 25          # two members' places further apart than this are a disagreement

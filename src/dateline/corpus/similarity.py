@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..geo import haversine_km
 from .profile import Profile
 
 WINDOW_DAYS = 3           # reports more than this far apart in incident date are different incidents
@@ -39,12 +40,6 @@ class PairScore:
 
     def __bool__(self) -> bool:
         return self.veto is None and self.score >= THRESHOLD
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def score_pair(a: Profile, b: Profile) -> PairScore:
