@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.cli import main
-from dateline.corpus import cluster, compare, format_comparison, list_stories, rebuild_stories, write_report
+from dateline.corpus import cluster, compare, format_comparison, list_stories, rebuild_stories
 from dateline.corpus.profile import Incident, Profile
 from dateline.pipeline import run
 from dateline.store import Store

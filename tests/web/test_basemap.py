@@ -5,7 +5,6 @@ tests check what the app ships, not the conversion run, which needs the registry
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
