@@ -158,3 +158,15 @@ def test_an_article_carrying_scripts_cannot_run_them(page, samples_server):
     assert page.evaluate("() => window.__pwned") is None
     head = httpx.get(samples_server.url + doc_url)
     assert "script-src 'self'" in head.headers["content-security-policy"]
+
+
+def test_the_api_reference_renders_offline(page, samples_server):
+    """The API page is Swagger UI served by the app itself: nothing is fetched from another host."""
+    foreign = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(samples_server.url) else None)
+    page.goto(samples_server.url + "/api/docs")
+    page.locator(".opblock-summary-path").first.wait_for(timeout=15000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/events" in p for p in paths)
+    assert foreign == []
+    assert not page.errors, page.errors

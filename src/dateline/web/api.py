@@ -1,6 +1,6 @@
 """The JSON API under `/api/`: the data behind every page, for scripts and for the pages' JavaScript.
 
-Documented by FastAPI's OpenAPI (`/api/docs`, `/api/openapi.json`). Every endpoint is read-only and
+Documented by FastAPI's OpenAPI (`/api/openapi.json`; `/api/docs` is Swagger UI served locally). Every endpoint is read-only and
 bounded: lists are paged or limited, the map answers with grid cells rather than raw points.
 """
 from __future__ import annotations

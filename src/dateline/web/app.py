@@ -74,6 +74,16 @@ def content_security_policy(tiles_url: str | None) -> str:
             f"img-src {img}; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
+def swagger_ui_path() -> Path | None:
+    """Swagger UI's files from the `swagger-ui-bundle-v2` wheel (web extra), served locally: no CDN."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path as path
+    except ImportError:
+        return None
+    path = Path(str(path))
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
 def create_app(db_path: str | Path, *, tiles_url: str | None = DEFAULT_TILES) -> FastAPI:
     """The web app over the database at `db_path` (read-only). `tiles_url=None` hides online tiles."""
     from . import api, pages
@@ -88,7 +98,7 @@ def create_app(db_path: str | Path, *, tiles_url: str | None = DEFAULT_TILES) ->
     app = FastAPI(lifespan=lifespan, title="dateline", version=__version__,
                   description="Coded conflict events with their evidence, read-only. The pages read the same "
                               "endpoints: every filter the map or the table offers is a query parameter here.",
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.stores = pool
     app.state.db_path = str(db_path)
     app.state.tiles_url = tiles_url
@@ -109,13 +119,14 @@ def create_app(db_path: str | Path, *, tiles_url: str | None = DEFAULT_TILES) ->
     theme.install(templates.env)
     app.state.templates = templates
     csp = content_security_policy(tiles_url)
+    docs_csp = csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        # FastAPI's /api/docs page loads Swagger UI from a CDN with an inline script; it gets its own policy.
-        if request.url.path != "/api/docs":
-            response.headers["Content-Security-Policy"] = csp
+        # Swagger UI sets style attributes as it renders; only its page may use inline styles, never scripts.
+        docs = request.url.path == "/api/docs"
+        response.headers["Content-Security-Policy"] = docs_csp if docs else csp
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
@@ -129,6 +140,15 @@ def create_app(db_path: str | Path, *, tiles_url: str | None = DEFAULT_TILES) ->
                                           status_code=exc.status_code)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    swagger_assets = swagger_ui_path()
+    if swagger_assets is not None:
+        app.mount("/api/docs/assets", StaticFiles(directory=str(swagger_assets)), name="swagger-ui")
+
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    async def api_docs(request: Request):
+        return templates.TemplateResponse(request, "api_docs.html", {
+            "assets": swagger_assets is not None, "spec_url": app.openapi_url})
+
     app.include_router(api.router)
     app.include_router(pages.router, default_response_class=HTMLResponse)
     return app
