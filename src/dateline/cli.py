@@ -178,12 +178,12 @@ def search(query: str, db: str, limit: int) -> None:
               help="What to export with jsonl/csv/parquet (default: documents); acled-csv and geojson are events.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: standard output).")
 def export(db: str, fmt: str, table: str | None, output: str | None) -> None:
-    """Export documents (jsonl, csv, parquet) or events (acled-csv, geojson, jsonl --table events)."""
+    """Export documents (jsonl, csv, parquet) or events (acled-csv, geojson; jsonl or parquet with --table events)."""
     from .export import EVENT_FORMATS, write_documents, write_events
 
     events = fmt in ("acled-csv", "geojson") or table == "events"
     if events and fmt not in EVENT_FORMATS:
-        raise UsageError(f"events export as {fmt} is not supported; use acled-csv, geojson or jsonl")
+        raise UsageError(f"events export as {fmt} is not supported; use acled-csv, geojson, jsonl or parquet")
     if fmt == "parquet" and not output:
         raise UsageError("parquet is binary: give an output file with -o FILE.parquet")
     with _open_store(db) as store:
@@ -191,7 +191,7 @@ def export(db: str, fmt: str, table: str | None, output: str | None) -> None:
         try:
             stream = out or sys.stdout
             if events:
-                n, skipped = write_events(store.events(), fmt, stream)
+                n, skipped = write_events(store.stream_events(), fmt, stream, path=output)
                 what = f"{n} event(s)" + (f" ({skipped} without coordinates left out)" if skipped else "")
             else:
                 docs = ((d, store.sources_of(d.id)) for d in store.iter_documents())

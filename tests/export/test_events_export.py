@@ -76,3 +76,32 @@ def test_events_filter_by_type_actor_place_and_date(store):
     assert len(store.events(actor="Coalition")) == 1
     assert len(store.events(place="mansurah")) == 1 and len(store.events(place="SY")) == 1
     assert len(store.events(since="2017-03-21")) == 0 and len(store.events(until="2017-03-20")) == 1
+    assert len(store.events(place="sy")) == 1 and len(store.events(place="170000")) == 1
+
+
+def test_parquet_keeps_acleds_columns_with_real_types(store, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    written, _ = write_events(store.stream_events(), "parquet", None, path=str(path))
+    table = pq.read_table(path)
+    assert written == table.num_rows == 2
+    assert table.column_names[:len(ACLED_COLUMNS)] == ACLED_COLUMNS
+    rows = {r["sub_event_type"]: r for r in table.to_pylist()}
+    strike, clash = rows["Air/drone strike"], rows["Armed clash"]
+    assert str(strike["event_date"]) == "2017-03-20" and strike["year"] == 2017
+    assert strike["latitude"] == 35.83 and strike["fatalities_low"] == 20 and strike["fatalities_high"] == 30
+    assert clash["latitude"] is None and clash["event_date"] is None and clash["fatalities"] == 0
+
+
+def test_the_web_filter_and_the_cli_filter_select_the_same_events(store):
+    from dateline.store.event_filter import EventQuery
+    from dateline.store.views import export_rows
+
+    for query, keywords in [(EventQuery(type="battles"), {"event_type": "battles"}),
+                            (EventQuery(actor="global coalition"), {"actor": "global coalition"}),
+                            (EventQuery(place="Mansurah"), {"place": "Mansurah"}),
+                            (EventQuery(since="2017-03-01", until="2017-03-31"),
+                             {"since": "2017-03-01", "until": "2017-03-31"})]:
+        web = [r["id"] for r in export_rows(store, query)]
+        cli = [r["id"] for r in store.events(**keywords)]
+        assert web == cli and web, query

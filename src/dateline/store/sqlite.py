@@ -11,26 +11,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import StoreCorrupt, StoreNotFound
+from .event_filter import EventQuery, event_where
+from .folding import fold
 from ..model import (Article, DateMention, Document, Event, Failure, Figure, Mention, Paragraph,
                      PartialDate, Quote)
 
 SCHEMA_TABLE = "schema_migrations"
-
-
-def fold(value: str | None) -> str | None:
-    """Case- and accent-insensitive form, registered as the SQL function fold(): 'Manşūrah' ~ 'mansurah'."""
-    if value is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", str(value))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _now() -> str:
@@ -347,46 +341,32 @@ class Store:
             return self.search(terms, limit=limit) if terms != query else []
         return [dict(r) for r in rows]
 
-    def events(self, *, event_type: str | None = None, actor: str | None = None, place: str | None = None,
-               since: str | None = None, until: str | None = None, document: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+    def events(self, query: EventQuery | None = None, *, event_type: str | None = None, actor: str | None = None,
+               place: str | None = None, since: str | None = None, until: str | None = None,
+               document: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored events with their document's outlet and source, newest first.
 
-        `event_type` matches the event or sub-event type (case-insensitive); `actor` and `place`
-        match names or ids by substring; `since`/`until` are ISO dates compared with the event date.
+        Filters follow `event_filter.event_where` (the web app's too): `event_type` is an event or
+        sub-event type in any case; `actor` and `place` an id or part of a name; `since`/`until`
+        ISO dates that overlap the event's dates. A `query` is combined with the keyword filters.
         """
-        where, params = [], []
-        if event_type:
-            where.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))")
-            params += [event_type, event_type]
-        if actor:
-            where.append("(fold(e.actor1_name) LIKE ? OR fold(e.actor2_name) LIKE ? OR e.actor1 = ? OR e.actor2 = ?)")
-            params += [f"%{fold(actor)}%", f"%{fold(actor)}%", actor, actor]
-        if place:
-            where.append("(fold(e.place_name) LIKE ? OR fold(e.admin1) LIKE ? OR e.country = ?)")
-            params += [f"%{fold(place)}%", f"%{fold(place)}%", place.upper()]
-        if since:
-            where.append("e.date_end >= ?")
-            params.append(since)
-        if until:
-            where.append("e.date_start <= ?")
-            params.append(until)
-        if document:
-            where.append("e.document_id = ?")
-            params.append(document)
-        sql = ("SELECT e.*, d.outlet, d.uri, d.url, d.title, d.published_start, d.text AS _text FROM events e "
-               "JOIN documents d ON d.id = e.document_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
+        query = replace(query or EventQuery(), **{k: v for k, v in {
+            "type": event_type, "actor": actor, "place": place, "since": since, "until": until,
+            "document": document}.items() if v})
+        return list(self.stream_events(query, limit=limit))
+
+    def stream_events(self, query: EventQuery | None = None, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Like `events()`, one row at a time: exports of any size run in constant memory."""
+        clause, params = event_where(self.conn, query or EventQuery())
+        # The evidence is cut in SQL so a row never carries its whole document's text.
+        sql = ("SELECT e.*, d.outlet, d.uri, d.url, d.title, d.published_start, substr(d.text, "
+               "e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence FROM events e "
+               "JOIN documents d ON d.id = e.document_id" + clause
                + " ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_id, e.n")
         if limit:
             sql += f" LIMIT {int(limit)}"
-        out = []
         for r in self.conn.execute(sql, params):
-            row = dict(r)
-            text = row.pop("_text")
-            row["evidence"] = text[row["evidence_start"]:row["evidence_end"]]
-            out.append(row)
-        return out
+            yield dict(r)
 
     def failures(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY id")]

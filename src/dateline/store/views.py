@@ -11,11 +11,10 @@ shown, and bound every list with a LIMIT.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from dataclasses import dataclass, fields
 from typing import Any, Iterator
 
+from .event_filter import EventQuery, actor_ids_matching, event_where
 from .sqlite import Store
 
 SORTS = {"date": "e.date_start", "type": "e.event_type", "sub_type": "e.sub_event_type",
@@ -23,88 +22,6 @@ SORTS = {"date": "e.date_start", "type": "e.event_type", "sub_type": "e.sub_even
          "fatalities": "e.fatalities", "confidence": "e.confidence",
          "outlet": "d.outlet"}
 SNIPPET_START, SNIPPET_END = "\x02", "\x03"   # never in clean text; split into <mark> by the page
-
-
-@dataclass(frozen=True)
-class EventQuery:
-    """What the user filtered on; every field optional. `bbox` is (west, south, east, north)."""
-    type: str | None = None
-    sub_type: str | None = None
-    actor: str | None = None
-    outlet: str | None = None
-    place: str | None = None
-    since: str | None = None
-    until: str | None = None
-    document: str | None = None
-    bbox: tuple[float, float, float, float] | None = None
-
-    def params(self) -> dict[str, str]:
-        """The non-empty filters as query-string parameters (for links and downloads)."""
-        out = {}
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if v not in (None, ""):
-                out[f.name] = ",".join(str(x) for x in v) if f.name == "bbox" else str(v)
-        return out
-
-
-def event_where(store: Store, q: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (with leading ' WHERE ', or '') and its parameters for events aliased `e`."""
-    where: list[str] = []
-    params: list[Any] = []
-    if q.type:
-        where.append("e.event_type = ?")
-        params.append(q.type)
-    if q.sub_type:
-        where.append("e.sub_event_type = ?")
-        params.append(q.sub_type)
-    if q.actor:
-        ids = actor_ids_matching(store, q.actor)
-        if ids:
-            marks = ",".join("?" * len(ids))
-            where.append(f"(e.actor1 IN ({marks}) OR e.actor2 IN ({marks}))")
-            params += ids + ids
-        else:
-            # Names no actor row carries (an older database): fall back to matching the stored names.
-            where.append("(e.actor1_name LIKE ? OR e.actor2_name LIKE ?)")
-            params += [f"%{q.actor}%"] * 2
-    if q.outlet:
-        where.append("e.document_id IN (SELECT id FROM documents WHERE outlet = ?)")
-        params.append(q.outlet)
-    if q.place:
-        if q.place.lstrip("-").isdigit():
-            where.append("e.geonameid = ?")
-            params.append(int(q.place))
-        elif re.fullmatch(r"[A-Z]{2}", q.place):
-            where.append("e.country = ?")
-            params.append(q.place)
-        else:
-            where.append("(e.place_name LIKE ? OR e.admin1 LIKE ?)")
-            params += [f"%{q.place}%"] * 2
-    if q.since:
-        where.append("e.date_end >= ?")
-        params.append(q.since)
-    if q.until:
-        where.append("e.date_start <= ?")
-        params.append(q.until)
-    if q.document:
-        where.append("e.document_id = ?")
-        params.append(q.document)
-    if q.bbox:
-        w, s, e, n = q.bbox
-        where.append("e.lat BETWEEN ? AND ? AND " + ("e.lon BETWEEN ? AND ?" if w <= e else
-                                                      "(e.lon >= ? OR e.lon <= ?)"))
-        params += [s, n, w, e]
-    return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
-def actor_ids_matching(store: Store, text: str, limit: int = 200) -> list[str]:
-    """Actor ids for an id or (part of) a name; an exact id wins over name matches."""
-    exact = store.conn.execute("SELECT id FROM actors WHERE id = ?", (text,)).fetchone()
-    if exact:
-        return [exact[0]]
-    return [r[0] for r in store.conn.execute(
-        "SELECT id FROM actors WHERE name LIKE ? ORDER BY length(name) LIMIT ?", (f"%{text}%", limit))]
 
 
 # ---- overview and facets --------------------------------------------------------------------
@@ -179,7 +96,7 @@ def overview(store: Store, *, top: int = 10) -> dict[str, Any]:
 
 def timeline(store: Store, q: EventQuery, *, bucket: str | None = None) -> dict[str, Any]:
     """Event counts per period and type; the period (day, week, month) follows the span shown."""
-    where, params = event_where(store, q)
+    where, params = event_where(store.conn, q)
     first, last = store.conn.execute(
         f"SELECT MIN(e.date_start), MAX(e.date_start) FROM events e{where}", params).fetchone()
     if not first:
@@ -206,7 +123,7 @@ def map_cells(store: Store, q: EventQuery, *, cell: float) -> dict[str, Any]:
     its dominant type, total fatalities and bounds. Grouping happens in SQL, so the answer stays
     small however many events match.
     """
-    where, params = event_where(store, q)
+    where, params = event_where(store.conn, q)
     sql = (f"SELECT CAST((e.lat + 90) / ? AS INTEGER) AS gy, CAST((e.lon + 180) / ? AS INTEGER) AS gx, "
            f"e.event_type AS type, COUNT(*) AS n, SUM(COALESCE(e.fatalities, 0)) AS fatalities, "
            f"SUM(e.lat) AS slat, SUM(e.lon) AS slon, MIN(e.lat) AS s, MAX(e.lat) AS n_, MIN(e.lon) AS w, "
@@ -247,7 +164,7 @@ EVENT_COLUMNS = ("e.id, e.document_id, e.n, e.event_type, e.sub_event_type, e.co
 def event_page(store: Store, q: EventQuery, *, sort: str = "date", desc: bool = True, page: int = 1,
                per_page: int = 50) -> dict[str, Any]:
     """One page of events (newest first by default) with their outlet and main evidence sentence."""
-    where, params = event_where(store, q)
+    where, params = event_where(store.conn, q)
     total = store.conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
     column = SORTS.get(sort, SORTS["date"])
     direction = "DESC" if desc else "ASC"
@@ -282,13 +199,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
 
 def export_rows(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
     """Events in the shape `Store.events()` returns (what `dateline.export.write_events` reads)."""
-    where, params = event_where(store, q)
-    sql = ("SELECT e.*, d.outlet, d.uri, d.url, d.title, d.published_start, substr(d.text, "
-           "e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence FROM events e "
-           f"JOIN documents d ON d.id = e.document_id{where} "
-           "ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_id, e.n")
-    for r in store.conn.execute(sql, params):
-        yield dict(r)
+    return store.stream_events(q)
 
 
 # ---- documents, actors, places ----------------------------------------------------------------
@@ -318,7 +229,7 @@ def actor_list(store: Store, *, text: str | None = None, limit: int = 200) -> li
     """Actors by number of events (as actor 1 or 2), optionally those whose name contains `text`."""
     c = store.conn
     if text:
-        ids = actor_ids_matching(store, text, limit)
+        ids = actor_ids_matching(store.conn, text, limit)
         rows = [dict(r) for r in c.execute(
             f"SELECT id, name, kind, country, provisional, (SELECT COUNT(*) FROM events WHERE actor1 = a.id) + "
             f"(SELECT COUNT(*) FROM events WHERE actor2 = a.id) AS events FROM actors a "
