@@ -94,3 +94,26 @@ def test_jsonl_content_in_a_txt_file_is_sniffed(tmp_path: Path) -> None:
 def test_jsonl_on_stdin() -> None:
     out = list(iter_articles(["-"], stdin=io.BytesIO(lines({"text": "piped"}))))
     assert [(a.uri, a.text) for a in out] == [("<stdin>#L1", "piped")]
+
+
+def test_a_json_file_holds_one_article_or_an_array_of_them(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": "Clashes in Raqqa.", "outlet": "ARA News"}, indent=2), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"html": "<p>Shelling in Hama.</p>"}, {"title": "no body"}]), encoding="utf-8")
+    got = list(iter_articles([str(one), str(many)]))
+    assert isinstance(got[0], Article) and got[0].text == "Clashes in Raqqa." and got[0].uri == str(one)
+    assert got[0].hints["outlet"] == "ARA News"
+    assert isinstance(got[1], Article) and got[1].uri == f"{many}#1" and got[1].media_type == "text/html"
+    assert isinstance(got[2], Failure) and got[2].uri == f"{many}#2" and "item 2 has no 'text'" in got[2].message
+
+
+def test_json_that_is_not_an_article_is_refused_not_read_as_prose(tmp_path: Path) -> None:
+    gold = tmp_path / "01_gold.json"
+    gold.write_text(json.dumps({"document": {"title": "x"}, "events": []}, indent=1), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": "unterminated', encoding="utf-8")
+    [not_article], [bad] = list(iter_articles([str(gold)])), list(iter_articles([str(broken)]))
+    assert isinstance(not_article, Failure) and not_article.code == "parse"
+    assert "not an article" in not_article.message and not_article.uri == str(gold)
+    assert isinstance(bad, Failure) and bad.code == "parse" and "not valid JSON" in bad.message

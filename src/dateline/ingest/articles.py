@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from dateline.ingest.failures import too_large, unreadable
-from dateline.ingest.jsonl import iter_jsonl
+from dateline.ingest.jsonl import iter_json, iter_jsonl
 from dateline.ingest.plain import read_text_file, read_text_stream
 from dateline.ingest.sources import (HEAD_BYTES, STDIN, TEXT_FORMATS, expand_sources,
                                      format_from_name, sniff_format)
@@ -78,6 +78,8 @@ def iter_stream(stream: BinaryIO, *, uri: str, max_bytes: int,
                              compressed=head.startswith(b"\x1f\x8b"))
     elif fmt == "jsonl":
         yield from iter_jsonl(rejoined, uri=uri, max_bytes=max_bytes)
+    elif fmt == "json":
+        yield from iter_json(rejoined, uri=uri, max_bytes=max_bytes)
     else:
         yield read_text_stream(rejoined, fmt, uri=uri, max_bytes=max_bytes)
 

@@ -8,7 +8,8 @@ Codes (stable, machine-readable; `Failure.message` is the human line):
 - `empty`      0 bytes, or only whitespace once decoded
 - `too_large`  over `max_bytes` (checked before reading a file; per record in JSONL and WARC)
 - `binary`     not text: a known magic number, NUL bytes, or mostly control characters
-- `parse`      a JSONL line or WARC record that cannot be understood
+- `parse`      a JSON file, JSONL line or WARC record that cannot be understood, or JSON that is
+               not an article
 - `truncated`  an archive that ends in the middle of a record
 - `fetch`      a URL that could not be fetched or was refused
 

@@ -1,4 +1,4 @@
-"""Articles from JSON Lines: one record a line, read a line at a time.
+"""Articles from JSON Lines (one record a line, read a line at a time) and from whole JSON files.
 
 A record carries its content in `html` (preferred, as it keeps the page's structure for the
 extractor) or `text`, and may carry `url`, `title`, `published`, `outlet` and `id`, which become
@@ -62,16 +62,19 @@ def record_to_article(line: bytes, *, uri: str, number: int) -> Article | Failur
         reason = error.msg.removesuffix(" at").lower()
         return _parse_failure(uri, f"line {number} is not valid JSON "
                                    f"({reason} at column {error.colno})")
-    if not isinstance(record, dict):
-        return _parse_failure(uri, f"line {number} is a JSON {_json_type(record)}, "
-                                   "not an object with 'text' or 'html'")
+    return article_from_record(record, uri=uri, where=f"line {number}", warnings=warnings)
 
+
+def article_from_record(record: Any, *, uri: str, where: str, warnings: list[str] | None = None) -> Article | Failure:
+    """A parsed JSON record as an Article, or a Failure whose message starts with `where`."""
+    warnings = list(warnings or [])
+    if not isinstance(record, dict):
+        return _parse_failure(uri, f"{where} is a JSON {_json_type(record)}, not an object with 'text' or 'html'")
     field, content = _content(record)
     if field is None:
-        return _parse_failure(uri, f"line {number} has no 'text' or 'html' field")
+        return _parse_failure(uri, f"{where} has no 'text' or 'html' field")
     if not isinstance(content, str):
-        return _parse_failure(uri, f"line {number}: '{field}' is a JSON {_json_type(content)}, "
-                                   "not a string")
+        return _parse_failure(uri, f"{where}: '{field}' is a JSON {_json_type(content)}, not a string")
 
     # A JSON "\ud800" escape decodes to a lone surrogate, which UTF-8 cannot hold.
     raw = content.encode("utf-8", errors="replace")
@@ -79,11 +82,10 @@ def record_to_article(line: bytes, *, uri: str, number: int) -> Article | Failur
     if text != content:
         warnings.append(f"replaced unpaired surrogates in '{field}' with '?'")
     if not text.strip():
-        return Failure(uri, STAGE, "empty", f"line {number} has an empty '{field}'")
+        return Failure(uri, STAGE, "empty", f"{where} has an empty '{field}'")
     kind = binary_kind(raw)
     if kind is not None:
-        return Failure(uri, STAGE, "binary", f"line {number}: '{field}' is binary ({kind}), "
-                                             "not text")
+        return Failure(uri, STAGE, "binary", f"{where}: '{field}' is binary ({kind}), not text")
     hints: dict[str, Any] = {}
     for name in HINT_FIELDS:
         value = record.get(name)
@@ -98,6 +100,36 @@ def record_to_article(line: bytes, *, uri: str, number: int) -> Article | Failur
     media_type = "text/html" if field == "html" else "text/plain"
     return Article.from_bytes(raw, uri=uri, media_type=media_type, text=text, encoding="utf-8",
                               hints=hints, warnings=tuple(warnings))
+
+
+def iter_json(stream: BinaryIO, *, uri: str, max_bytes: int) -> Iterator[Article | Failure]:
+    """A whole JSON file: one article object, or an array of them (`<file>#<n>` each).
+
+    Any other JSON (a gold file, a config) is one Failure saying it is not an article, rather
+    than being read as if its braces and keys were prose.
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield too_large(uri, "file", max_bytes)
+        return
+    try:
+        parsed = json.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except UnicodeDecodeError:
+        yield _parse_failure(uri, "JSON file is not valid UTF-8")
+        return
+    except json.JSONDecodeError as error:
+        yield _parse_failure(uri, f"not valid JSON ({error.msg.lower()} at line {error.lineno} column {error.colno})")
+        return
+    if isinstance(parsed, list):
+        if not parsed:
+            yield Failure(uri, STAGE, "empty", "JSON array with no articles")
+        for n, record in enumerate(parsed, 1):
+            yield article_from_record(record, uri=f"{uri}#{n}", where=f"item {n}")
+    elif isinstance(parsed, dict) and _content(parsed)[0] is None:
+        yield _parse_failure(uri, "JSON object with no 'text' or 'html' field: not an article "
+                                  "(articles in JSON need one of them; JSON Lines take one object a line)")
+    else:
+        yield article_from_record(parsed, uri=uri, where="the object")
 
 
 def _content(record: dict[str, Any]) -> tuple[str | None, Any]:

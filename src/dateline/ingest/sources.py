@@ -23,12 +23,13 @@ from dateline.model import Failure
 STDIN = "-"
 HEAD_BYTES = 65536
 
-Format = Literal["text/plain", "text/html", "text/markdown", "jsonl", "warc"]
+Format = Literal["text/plain", "text/html", "text/markdown", "jsonl", "json", "warc"]
 TEXT_FORMATS: tuple[Format, ...] = ("text/plain", "text/html", "text/markdown")
 
 _EXTENSIONS: tuple[tuple[tuple[str, ...], Format], ...] = (
     ((".warc", ".warc.gz", ".arc", ".arc.gz"), "warc"),
     ((".jsonl", ".ndjson"), "jsonl"),
+    ((".json",), "json"),
     ((".html", ".htm", ".xhtml", ".shtml"), "text/html"),
     ((".md", ".markdown"), "text/markdown"),
 )
