@@ -105,16 +105,13 @@ def actor_ids_matching(conn: sqlite3.Connection, text: str, limit: int = _ACTOR_
 
 def _actor_clause(conn: sqlite3.Connection, text: str, where: list[str], params: list[Any]) -> None:
     ids = actor_ids_matching(conn, text)
-    pattern = f"%{fold(text)}%"
-    # Stored names too: provisional actors and older databases carry names no actor row has.
-    names = "fold(e.actor1_name) LIKE ? OR fold(e.actor2_name) LIKE ?"
-    if ids:
+    if ids:   # every stored actor, provisional ones included, has a row: the ids use the index
         marks = ",".join("?" * len(ids))
-        where.append(f"(e.actor1 IN ({marks}) OR e.actor2 IN ({marks}) OR {names})")
-        params += ids + ids + [pattern, pattern]
-    else:
-        where.append(f"({names})")
-        params += [pattern, pattern]
+        where.append(f"(e.actor1 IN ({marks}) OR e.actor2 IN ({marks}))")
+        params += ids + ids
+    else:     # names no actor row carries (an older database, a derived name): match the stored names
+        where.append("(fold(e.actor1_name) LIKE ? OR fold(e.actor2_name) LIKE ?)")
+        params += [f"%{fold(text)}%"] * 2
 
 
 def _place_clause(text: str, where: list[str], params: list[Any]) -> None:
