@@ -118,3 +118,20 @@ def test_workers_give_the_same_documents(samples_dir, tmp_path):
     run([str(samples_dir / "articles")], two, config=Config(workers=2))
     with Store.open(one, readonly=True) as a, Store.open(two, readonly=True) as b:
         assert [d.text for d in a.iter_documents()] == [d.text for d in b.iter_documents()]
+
+
+def test_the_same_bytes_under_two_names_are_analysed_once_with_workers(samples_dir, tmp_path):
+    from dateline.config import Config
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = sorted((samples_dir / "articles").glob("*.txt"))[0].read_bytes()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_bytes(first)
+    for workers, batch_size in ((2, 1), (1, 2)):
+        db = str(tmp_path / f"w{workers}.sqlite")
+        summary = run([str(folder)], db, config=Config(workers=workers, batch_size=batch_size))
+        assert summary.counts["added"] == 1 and summary.counts["unchanged"] == 2, summary.counts
+        with Store.open(db, readonly=True) as store:
+            assert len(list(store.iter_documents())) == 1
+            assert len(store.sources_of(next(store.iter_documents()).id)) == 3

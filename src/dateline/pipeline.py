@@ -11,7 +11,7 @@ import itertools
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from . import __version__
 from .config import Config
@@ -229,20 +229,31 @@ def run(sources: Iterable[str], db: str, *, config: Config | None = None, stdin:
     if config.workers > 1:
         pool = ProcessPoolExecutor(config.workers, initializer=_worker_init, initargs=(config,))
         resources.update(pool.submit(_worker_resources).result())
-        process = lambda batch: list(pool.map(_worker_process, batch, chunksize=4))  # noqa: E731
+        submit = lambda todo: _submit_to_pool(pool, todo)  # noqa: E731
     else:
         local = Pipeline(config)
         local.setup()
         resources.update(local.resources)
-        process = lambda batch: [local.process(a) for a in batch]  # noqa: E731
+        submit = lambda todo: _Done([local.process(a) for a in todo])  # noqa: E731
     with Store.open(db) as store:
         run_id = store.begin_run(pipeline_version=PIPELINE_VERSION, config=config.to_dict(),
                                  resources_=resources, sources=sources)
         summary = RunSummary(db=db, run_id=run_id)
+        pending: _Batch | None = None
         try:
-            for batch in _batched(items, config.batch_size):
-                _run_batch(store, run_id, batch, process, summary, on_failure)
+            # The next batch is handed to the workers before the current one is stored, so the
+            # workers never wait for the database and the database never waits for a whole batch.
+            for items_ in _batched(items, config.batch_size):
+                batch = _Batch.plan(store, items_, summary, in_flight=pending.ids if pending else set())
+                batch.results = submit(batch.todo)
+                if pending is not None:
+                    _store_batch(store, run_id, pending, summary, on_failure)
+                pending = batch
+            if pending is not None:
+                _store_batch(store, run_id, pending, summary, on_failure)
         except KeyboardInterrupt:
+            if pending is not None and pending.results is not None and pending.results.ready():
+                _store_batch(store, run_id, pending, summary, on_failure)   # finished work is kept
             summary.status = "interrupted"
             store.finish_run(run_id, status="interrupted", counts=summary.counts)
             raise
@@ -262,27 +273,81 @@ def _batched(items: Iterable, n: int) -> Iterator[list]:
         yield batch
 
 
-def _run_batch(store: Store, run_id: int, batch: list[Article | Failure], process,
-               summary: RunSummary, on_failure) -> None:
+class _Done:
+    """Results computed in this process, read like the pool's pending ones."""
+
+    def __init__(self, results: list):
+        self._results = results
+
+    def get(self) -> list:
+        return self._results
+
+    def ready(self) -> bool:
+        return True
+
+
+class _Submitted:
+    def __init__(self, futures: list):
+        self._futures = futures
+
+    def get(self) -> list:
+        return [r for f in self._futures for r in f.result()]
+
+    def ready(self) -> bool:
+        return all(f.done() and not f.cancelled() and f.exception() is None for f in self._futures)
+
+
+def _submit_to_pool(pool: ProcessPoolExecutor, todo: list[Article], chunk: int = 4) -> _Submitted:
+    return _Submitted([pool.submit(_worker_process_many, todo[i:i + chunk]) for i in range(0, len(todo), chunk)])
+
+
+def _worker_process_many(articles: list[Article]) -> list[Analysis | Failure]:
+    return [_worker_process(a) for a in articles]
+
+
+@dataclass
+class _Batch:
+    """One store transaction's worth of inputs: what to (re)process and what is already stored."""
+    failures: list[Failure]
+    todo: list[Article]
+    known: list[Article]
+    results: Any = None
+
+    @property
+    def ids(self) -> set[str]:
+        return {a.id for a in self.todo}
+
+    @classmethod
+    def plan(cls, store: Store, items: list[Article | Failure], summary: RunSummary, *,
+             in_flight: set[str]) -> _Batch:
+        batch = cls(failures=[i for i in items if isinstance(i, Failure)], todo=[], known=[])
+        todo_ids: set[str] = set()
+        for item in items:
+            if isinstance(item, Article):
+                summary.counts["seen"] += 1
+                # Same bytes earlier in this batch or the one being processed: stored once, as known.
+                stored = item.id in in_flight or item.id in todo_ids or \
+                    store.document_version(item.id) == PIPELINE_VERSION
+                (batch.known if stored else batch.todo).append(item)
+                if not stored:
+                    todo_ids.add(item.id)
+        return batch
+
+
+def _store_batch(store: Store, run_id: int, batch: _Batch, summary: RunSummary, on_failure) -> None:
     counts = summary.counts
-    failures = [i for i in batch if isinstance(i, Failure)]
-    todo: list[Article] = []
-    known: list[Article] = []
-    for item in batch:
-        if isinstance(item, Article):
-            counts["seen"] += 1
-            (known if store.document_version(item.id) == PIPELINE_VERSION else todo).append(item)
-    results = process(todo) if todo else []
+    results = batch.results.get() if batch.todo else []
+    failures = list(batch.failures)
     with store.transaction():
-        for article in known:
-            counts["unchanged"] += 1
-            store.put_article(article, run_id)      # records a new path for the same bytes, if any
-        for article, result in zip(todo, results):
+        for article, result in zip(batch.todo, results):
             if isinstance(result, Failure):
                 failures.append(result)
                 continue
             store.put_article(article, run_id)
             _store_analysis(store, run_id, result, counts)
+        for article in batch.known:
+            counts["unchanged"] += 1
+            store.put_article(article, run_id)      # records a new path for the same bytes, if any
         for failure in failures:
             store.put_failure(failure, run_id)
     counts["failed"] += len(failures)
