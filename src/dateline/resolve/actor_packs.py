@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,7 @@ def _strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=65536)   # pure, and called for the same surfaces across a corpus
 def clean_surface(surface: str) -> str:
     """Surface form with quotes, dashes, spaces and diacritics unified, case kept.
 
@@ -98,6 +100,7 @@ def clean_surface(surface: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)   # pure, and called for the same surfaces across a corpus
 def alias_key(surface: str) -> str:
     """The case- and spelling-insensitive key every non-acronym alias is indexed under."""
     text = clean_surface(surface).casefold()
@@ -122,6 +125,7 @@ def singular_key(key: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=65536)   # pure, and called for the same surfaces across a corpus
 def is_acronym(surface: str) -> bool:
     """True for "SDF", "U.S.", "ISIS-K", "CJTF-OIR": no lower-case letters, at most 10 letters.
 
