@@ -22,10 +22,10 @@ from .store import Store
 
 # Bumped whenever a stage's output for the same input can change: stored documents made by an
 # older version are re-derived on the next run instead of being skipped.
-STAGE_VERSIONS = {"ingest": 1, "extract": 2, "annotate": 2, "resolve": 2, "events": 1, "duplicates": 1}
+STAGE_VERSIONS = {"ingest": 1, "extract": 2, "annotate": 3, "resolve": 2, "events": 1, "duplicates": 1}
 PIPELINE_VERSION = f"{__version__}+" + ".".join(f"{k}{v}" for k, v in STAGE_VERSIONS.items())
 STAGES = ("extract", "annotate")
-ANNOTATED_LANGUAGES = ("en", None)   # the shipped model reads English; others are stored, flagged
+ANNOTATED_LANGUAGES = ("en", None)   # the shipped model reads English; others go to the lexicon path
 
 
 def resource_versions() -> dict[str, str]:
@@ -49,6 +49,7 @@ class Pipeline:
         self.entities = None
         self.resolver = None
         self.events = None
+        self.foreign = None
         self.resources: dict[str, str] = {}
 
     def setup(self) -> None:
@@ -67,8 +68,11 @@ class Pipeline:
         from .events.extractor import EventExtractor
 
         self.events = EventExtractor.load(pack)
+        from .foreign import ForeignAnalyser
+
+        self.foreign = ForeignAnalyser(pack, gazetteer, self.events.taxonomy)
         self.resources = {"model": self.entities.version, "actor_packs": pack.fingerprint,
-                          "gazetteer": str(gazetteer.path)}
+                          "gazetteer": str(gazetteer.path), "lexicons": self.foreign.version}
 
     def process(self, article: Article) -> Analysis | Failure:
         try:
@@ -90,8 +94,7 @@ class Pipeline:
         if self.entities is None or self.resolver is None:
             return result
         if doc.language not in ANNOTATED_LANGUAGES:
-            doc.warnings.append(f"not annotated: the entity model reads English, this text is {doc.language!r}")
-            return result
+            return self._analyse_foreign(doc, result)
         from .annotate.figures import find_figures
         from .annotate.quotes import find_quotes
         from .resolve.dates import find_dates
@@ -108,6 +111,18 @@ class Pipeline:
         if self.events is not None:
             result.events = self.events.extract(doc, annotated, resolved, quotes=result.quotes,
                                                 figures=result.figures, dates=result.dates)
+        return result
+
+    def _analyse_foreign(self, doc: Document, result: Analysis) -> Analysis:
+        """A language the entity model cannot read: the lexicon path when one exists for it."""
+        if self.foreign is None or not self.foreign.reads(doc.language):
+            doc.warnings.append(f"not annotated: the entity model reads English, this text is {doc.language!r}")
+            return result
+        found = self.foreign.analyse(doc)
+        result.mentions, result.actors, result.dates = found.mentions, found.actors, found.dates
+        result.figures, result.events = found.figures, found.events
+        doc.warnings.append(f"annotated from word lists: the entity model reads English, this text is "
+                            f"{doc.language!r}; places, actors and events are found by lexicon (lower confidence)")
         return result
 
     def analyze(self, text_or_html: str | bytes, *, url: str | None = None,
