@@ -165,7 +165,7 @@ def speed(annotate, repeat: int, model: str | None = None) -> None:
 
     from dateline.annotate import load_pipeline
 
-    plain = load_pipeline(model, exclude=())
+    plain = load_pipeline(model, exclude=(), fast_attributes=False)
 
     def plain_run(docs):
         return [plain(d.text) for d in docs]

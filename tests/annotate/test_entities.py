@@ -106,6 +106,31 @@ def test_an_adjective_use_of_a_group_word_is_not_a_group(annotator):
     assert not any(t.startswith("rebel") for t, _ in found)
 
 
+def test_a_title_with_an_office_and_a_name_is_one_person_even_before_a_noun(annotator):
+    found = mentions(annotator, "Minister for the Middle East Tobias Ellwood comments on reports of violence.")
+    assert ("Minister for the Middle East Tobias Ellwood", "PERSON") in found
+
+
+def test_a_regime_named_after_its_leader_gives_the_person_and_the_group(annotator):
+    found = mentions(annotator, "Aid convoys were blocked by the Asad regime.")
+    assert ("Asad", "PERSON") in found and ("regime", "ORG") in found
+
+
+def test_unnamed_groups_of_people_are_organisation_mentions_marked_nominal(annotator):
+    doc = make_document("Civilians fled as the enemy advanced. The UK will work with international "
+                        "partners, and they will help refugees in the region.")
+    got = {(m.text, m.label, m.source) for m in annotator.annotate(doc)}
+    for phrase in ("Civilians", "the enemy", "international partners", "refugees"):
+        assert any(t.endswith(phrase.removeprefix("the ")) and label == "ORG" and source == "nominal"
+                   for t, label, source in got), phrase
+    assert ("they", "ORG", "pronoun") in got
+
+
+def test_a_group_word_used_for_things_or_as_a_modifier_is_not_a_group(annotator):
+    found = mentions(annotator, "The strike hit a group of buildings and enemy positions.")
+    assert not any(t.endswith(("group", "enemy")) for t, _ in found)
+
+
 # -- injected patterns ----------------------------------------------------------------------------
 
 def test_patterns_override_the_model_and_keep_their_id(annotator_with_patterns):

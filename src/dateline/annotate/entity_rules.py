@@ -102,6 +102,7 @@ DEFINITE_GROUPS = frozenset({"regime", "opposition", "coalition", "junta", "rebe
                              "community"})
 # ...but these only with a modifier: "the international community", not "the community".
 _NEED_MODIFIER = frozenset({"community"})
+_FORCE_OR_DEFINITE = FORCE_NOUNS | DEFINITE_GROUPS
 # Ship prefixes: "USS Hopper" is a vessel, which the model calls a PERSON.
 SHIP_PREFIXES = frozenset({"uss", "hms", "fs", "hmcs", "hmas", "ins", "rfs", "hmnzs", "usns"})
 # Model labels for titles of works and laws; a "The Coalition" there is an organisation.
@@ -112,9 +113,28 @@ def _cap(token) -> bool:
     return token.text[:1].isupper()
 
 
-def _group_mod(token) -> bool:
-    low = token.lower_
+def _group_mod(low: str) -> bool:
     return low in GROUP_MODIFIERS or low.endswith(("-led", "-backed", "-supported", "-allied"))
+
+
+# Heads of a group named after its leader: "the Asad regime", "the Trump administration".
+LEADER_GROUP_HEADS = frozenset({"regime", "administration"})
+
+
+def _split_leader_regime(doc: Doc, span: Span, source: str) -> list[tuple[Span, str]]:
+    """"Asad regime" (one ORG from the model) -> PERSON "Asad" + ORG "regime", as the rules already
+    do for "Assad's regime"; re3d marks the leader as a Person inside the Organisation. A known
+    group before the head ("Taliban regime") is a ruler span and never reaches here."""
+    from spacy.tokens import Span
+
+    head = doc[span.end - 1]
+    if span.label_ != "ORG" or len(span) < 2 or head.lower_ not in LEADER_GROUP_HEADS or not head.is_lower:
+        return [(span, source)]
+    name = doc[span.start:span.end - 1]
+    if not all(t.tag_ == "NNP" and _cap(t) and t.lower_ not in ORG_WORDS for t in name):
+        return [(span, source)]
+    return [(Span(doc, name.start, name.end, label="PERSON"), "rule"),
+            (Span(doc, head.i, head.i + 1, label="ORG"), "rule")]
 
 
 class EntityRules:
@@ -136,29 +156,36 @@ class EntityRules:
     def apply(self, doc: Doc) -> list[tuple[Span, str]]:
         """Correct `doc.ents` in place and return the final (span, source) pairs, sorted."""
         ruler = {(s.start, s.end) for key in RULER_KEYS if key in doc.spans for s in doc.spans[key]}
+        # The lower-case forms, read once: the loops below test every token against word lists,
+        # and building a spaCy Token per test was most of the rules' cost.
+        lows = [t.lower_ for t in doc]
         spans: list[tuple[Span, str]] = []
         for ent in doc.ents:
             if (ent.start, ent.end) in ruler:
-                spans.append((ent, "ruler"))
+                spans.extend(_split_leader_regime(doc, ent, "ruler"))
                 continue
             spans.extend(self._fix_model_span(doc, ent))
-        spans = self._set(doc, spans + self._forced_tokens(doc, spans))
-        extra = self._titles(doc) + self._groups(doc)
+        spans = self._set(doc, spans + self._forced_tokens(doc, spans, lows))
+        extra = [x for s in self._titles(doc, lows) + self._groups(doc, lows) for x in _split_leader_regime(doc, *s)]
         spans = self._set(doc, spans + extra, preferred=extra)
         taken = {i for s, _ in spans for i in range(s.start, s.end)}
-        return sorted(spans + pronominal_spans(doc, taken), key=lambda x: (x[0].start, x[0].end))
+        return sorted(spans + pronominal_spans(doc, taken, lows), key=lambda x: (x[0].start, x[0].end))
 
-    def _forced_tokens(self, doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    def _forced_tokens(self, doc: Doc, spans: list[tuple[Span, str]], lows: list[str]) -> list[tuple[Span, str]]:
         """Pinned names the model missed altogether ("ISIS" in a title-case headline). Two-letter
         forms count only in capitals, so "is" and "Un" stay words."""
         from spacy.tokens import Span
 
+        forced = self.stoplist.forced_labels
+        hits = [i for i, low in enumerate(lows) if low in forced]
+        if not hits:
+            return []
         taken = {i for s, _ in spans for i in range(s.start, s.end)}
         out = []
-        for t in doc:
-            label = self.stoplist.forced_labels.get(t.lower_)
-            if label and t.i not in taken and (t.text.isupper() or (len(t.text) > 2 and _cap(t))):
-                out.append((Span(doc, t.i, t.i + 1, label=label), "rule"))
+        for i in hits:
+            t = doc[i]
+            if i not in taken and (t.text.isupper() or (len(t.text) > 2 and _cap(t))):
+                out.append((Span(doc, i, i + 1, label=forced[lows[i]]), "rule"))
         return out
 
     # -- 1-5: the model's own spans ---------------------------------------------------------------
@@ -236,7 +263,7 @@ class EntityRules:
 
     # -- 6: titles ------------------------------------------------------------------------------
 
-    def _titles(self, doc: Doc) -> list[tuple[Span, str]]:
+    def _titles(self, doc: Doc, lows: list[str]) -> list[tuple[Span, str]]:
         from spacy.tokens import Span
 
         persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
@@ -248,7 +275,8 @@ class EntityRules:
                 start -= 1
             if start < ent.start:
                 out.append((Span(doc, start, ent.end, label="PERSON"), "rule"))
-        for _, start, end in self.titles(doc):
+        # Every title match holds a head word; most paragraphs have none, so skip the matcher.
+        for _, start, end in self.titles(doc) if not TITLE_HEADS.isdisjoint(lows) else ():
             span = doc[start:end]
             head = next((t for t in span if t.lower_ in TITLE_HEADS), span[-1])
             prev = doc[start - 1] if start > 0 else None
@@ -257,7 +285,8 @@ class EntityRules:
             if after is not None and _cap(head):
                 out.append((Span(doc, start, after.end, label="PERSON"), "rule"))
                 continue
-            if nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if span[-1].lower_ in TITLE_HEADS and nxt is not None and nxt.is_alpha and nxt.is_lower \
+                    and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
                 continue  # "the general public", "the chief executive officer's office"
             if prev is not None and prev.lower_ == "the":
                 out.append((Span(doc, start, end, label="PERSON"), "rule"))
@@ -270,7 +299,7 @@ class EntityRules:
 
     # -- 7: generic groups ----------------------------------------------------------------------
 
-    def _groups(self, doc: Doc) -> list[tuple[Span, str]]:
+    def _groups(self, doc: Doc, lows: list[str]) -> list[tuple[Span, str]]:
         from spacy.tokens import Span
 
         out: list[tuple[Span, str]] = []
@@ -282,30 +311,30 @@ class EntityRules:
             if e.label_ not in ("NORP", "GPE", "PERSON"):
                 continue
             i = e.end
-            while i < len(doc) and doc[i].lower_ in ("'s", "’s", "-", "led", "backed", "supported"):
+            while i < len(doc) and lows[i] in ("'s", "’s", "-", "led", "backed", "supported"):
                 i += 1
             first, steps = i, 0
             while i < len(doc) and steps < 3 and i not in ent_at and (
-                    doc[i].lower_ in GROUP_MODIFIERS or doc[i].pos_ == "ADJ") and doc[i].lower_ not in FORCE_NOUNS:
+                    lows[i] in GROUP_MODIFIERS or doc[i].pos_ == "ADJ") and lows[i] not in FORCE_NOUNS:
                 i, steps = i + 1, steps + 1
-            if i < len(doc) and i not in ent_at and doc[i].lower_ in FORCE_NOUNS:
+            if i < len(doc) and i not in ent_at and lows[i] in FORCE_NOUNS:
                 out.append((Span(doc, first, i + 1, label="ORG"), "rule"))
-        for t in doc:  # "the regime", "the U.S.-led coalition", "the counter-ISIL coalition"
-            if t.lower_ not in DEFINITE_GROUPS or t.i in ent_at:
+        for ti, low in enumerate(lows):  # "the regime", "the U.S.-led coalition", "the counter-ISIL coalition"
+            if low not in DEFINITE_GROUPS or ti in ent_at:
                 continue
-            k = t.i - 1
-            while k >= max(0, t.i - 5) and doc[k].lower_ != "the" and (
-                    k in ent_at or _group_mod(doc[k]) or doc[k].pos_ in ("ADJ", "PROPN")
-                    or doc[k].lower_ in ("-", "counter", "anti", "international", "global")):
+            k = ti - 1
+            while k >= max(0, ti - 5) and lows[k] != "the" and (
+                    k in ent_at or _group_mod(lows[k]) or doc[k].pos_ in ("ADJ", "PROPN")
+                    or lows[k] in ("-", "counter", "anti", "international", "global")):
                 k -= 1
-            inside = {ent_at[x].label_ for x in range(k + 1, t.i) if x in ent_at}
-            if t.lower_ in _NEED_MODIFIER and k + 1 == t.i:
+            inside = {ent_at[x].label_ for x in range(k + 1, ti) if x in ent_at}
+            if low in _NEED_MODIFIER and k + 1 == ti:
                 continue
-            if k >= 0 and doc[k].lower_ == "the" and not inside & {"NORP", "GPE", "PERSON"}:
-                out.append((Span(doc, k + 1, t.i + 1, label="ORG"), "rule"))
+            if k >= 0 and lows[k] == "the" and not inside & {"NORP", "GPE", "PERSON"}:
+                out.append((Span(doc, k + 1, ti + 1, label="ORG"), "rule"))
         i = 0
         while i < len(doc):  # "rebels", "opposition forces", "Coalition"
-            end = self._group_at(doc, i, ent_at)
+            end = self._group_at(doc, i, ent_at, lows)
             if end is not None:
                 out.append((Span(doc, i, end, label="ORG"), "rule"))
                 i = end
@@ -314,20 +343,20 @@ class EntityRules:
         return out
 
     @staticmethod
-    def _group_at(doc: Doc, i: int, ent_at: dict) -> int | None:
+    def _group_at(doc: Doc, i: int, ent_at: dict, lows: list[str]) -> int | None:
         """End of a generic group starting at token `i`, or None."""
-        if i in ent_at or (i > 0 and (i - 1) in ent_at) or doc[i].lower_ in ("-", "led", "backed"):
+        if i in ent_at or (i > 0 and (i - 1) in ent_at) or lows[i] in ("-", "led", "backed"):
             return None  # after a name the group noun is that name's head ("ISIL fighters")
         j = i
-        while j < len(doc) and j not in ent_at and _group_mod(doc[j]):
+        while j < len(doc) and j not in ent_at and _group_mod(lows[j]):
             j += 1
         head = None
-        if j < len(doc) and j not in ent_at and (doc[j].lower_ in GROUP_NOUNS
-                                                 or (j > i and doc[j].lower_ in FORCE_NOUNS)):
+        if j < len(doc) and j not in ent_at and (lows[j] in GROUP_NOUNS
+                                                 or (j > i and lows[j] in FORCE_NOUNS)):
             head = j
-        elif j > i and doc[j - 1].lower_ in FORCE_NOUNS | DEFINITE_GROUPS:
+        elif j > i and lows[j - 1] in _FORCE_OR_DEFINITE:
             head = j - 1  # the run ended on a noun that doubles as a modifier: "the regime"
-            if head == i and not (doc[i].lower_ == "coalition" and _cap(doc[i])):
+            if head == i and not (lows[i] == "coalition" and _cap(doc[i])):
                 return None
         if head is None:
             return None

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DatelineError
+from .attribute_lookup import register_factory, use_attribute_lookup
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is actually loaded
     from spacy.language import Language
@@ -74,16 +75,18 @@ def _exclusions(name_or_path: str, wanted: tuple[str, ...]) -> list[str]:
 
 
 def load_pipeline(name_or_path: str | None = None, *,
-                  exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> Language:
+                  exclude: tuple[str, ...] = DEFAULT_EXCLUDE, fast_attributes: bool = True) -> Language:
     """Load a spaCy pipeline by installed package name or directory path.
 
     With no name, the first of `DEFAULT_MODELS` that is installed is used. Raises `ModelNotFound`
     naming every candidate tried when none loads; any other error from spaCy (a corrupt model, a
-    version mismatch) is wrapped with the name that caused it.
+    version mismatch) is wrapped with the name that caused it. `fast_attributes` swaps the
+    pipeline's `attribute_ruler` for `attribute_lookup.AttributeLookup` (same output, faster).
     """
     import spacy
     import spacy.util
 
+    register_factory()  # a pipeline we saved after `use_attribute_lookup` names that component
     candidates = (name_or_path,) if name_or_path else DEFAULT_MODELS
     tried: list[str] = []
     for name in candidates:
@@ -101,6 +104,8 @@ def load_pipeline(name_or_path: str | None = None, *,
             # Without the parser nothing splits sentences; the small statistical splitter is
             # shipped disabled in the same package for exactly this.
             nlp.enable_pipe("senter")
+        if fast_attributes:
+            use_attribute_lookup(nlp)
         return nlp
     raise ModelNotFound(tried)
 
