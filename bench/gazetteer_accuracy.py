@@ -4,7 +4,11 @@ Data: ../shared/samples/gold/*.json (`places[]`) and the events of
 ../shared/datasets/dateline-dev-reports/reports.jsonl (`events[].location` as written, gold
 `events[].place`). Each mention goes through `Gazetteer.resolve(mention, country_hint=...)`, the
 hint being the document's most frequent gold country (a stand-in for what the pipeline infers).
-Also reports lookup latency. Usage: python bench/gazetteer_accuracy.py [--gazetteer PATH] [-v]
+Also reports lookup latency. With --in-context, also runs the whole pipeline (`dateline.analyze`)
+over the dateline-dev-events snippets outside the held-out fold 0 and counts how often the gold
+`location` is found as a place and placed in the gold `country` (the snippets carry no
+coordinates): short texts with few names, where the document's country is hardest to tell.
+Usage: python bench/gazetteer_accuracy.py [--gazetteer PATH] [-v] [--in-context]
 """
 from __future__ import annotations
 
@@ -41,10 +45,36 @@ def _items() -> dict[str, list[tuple[str, str, float, float, str, str | None]]]:
     return out
 
 
+def in_context(gz: Gazetteer, verbose: bool) -> None:
+    """Place of each dev-events snippet (folds 1-4) through the pipeline: found, right country."""
+    import dateline
+    rows = [json.loads(line) for line in open(SHARED / "datasets/dateline-dev-events/events.jsonl")]
+    rows = [r for r in rows if r.get("fold") != 0 and r.get("location") and r.get("country")]
+    found = right = 0
+    wrong: list[str] = []
+    for r in rows:
+        loc, cc = r["location"].lower(), gz.country_code(r["country"])
+        places = dateline.analyze(r["text"]).to_dict()["places"]
+        hits = [p for p in places if p["text"] and (p["text"].lower() in loc or loc in p["text"].lower())]
+        found += bool(hits)
+        if any(p.get("country") == cc for p in hits):
+            right += 1
+        elif hits:
+            wrong.append(f"  {r['id']}: {r['location']!r} -> {hits[0].get('name')} {hits[0].get('country')} "
+                         f"(gold {r['country']})")
+    n = len(rows)
+    print(f"dev-events in context: n={n} found={found} right_country={right}/{n} ({right / n:.1%}) "
+          f"wrong_country={len(wrong)}")
+    if verbose:
+        print("\n".join(wrong))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gazetteer", type=Path, default=None)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--in-context", action="store_true",
+                    help="also score places through the whole pipeline on dev-events (about a minute)")
     args = ap.parse_args(argv)
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     gz = Gazetteer.open_default(args.gazetteer)
@@ -74,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
               f"right_country={right}/{n} ({right / n:.1%}) methods={dict(methods)}")
         if args.verbose:
             print("\n".join(misses))
+    if args.in_context:
+        in_context(gz, args.verbose)
     mentions = [i[1] for items in _items().values() for i in items] * 20
     t0 = time.perf_counter()
     for mnt in mentions:

@@ -23,6 +23,7 @@ from .places import PLACE_LABELS, PlaceLinker, place_record
 ACTOR_LABELS = frozenset({"ORG", "NORP"})
 # People are not actors, but metonyms are ("Assad" for the government): only strong matches count.
 STRONG_METHODS = frozenset({"exact", "normalised", "acronym"})
+_STATE_KINDS = frozenset({"state_forces", "government", "external_force"})
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
@@ -47,23 +48,45 @@ class DocumentResolver:
         self.actors = ActorResolver(pack)
         self.gazetteer = gazetteer
         self.places = PlaceLinker(gazetteer)
-        self._actor_methods: dict[str, str | None] = {}
+        self._actor_methods: dict[str, tuple[str | None, Actor | None]] = {}
         self.repair = PlaceMentionRepair(gazetteer, pack.countries, actor_method=self._actor_method)
 
-    def _actor_method(self, text: str) -> str | None:
-        """How the packs know a name without context ("exact", "fuzzy"…), memoised: packs don't change."""
+    def _actor_match(self, text: str) -> tuple[str | None, Actor | None]:
+        """How the packs know a name without context ("exact", "fuzzy"…) and as whom, memoised:
+        packs don't change."""
         if text not in self._actor_methods:
             if len(self._actor_methods) >= 50_000:
                 self._actor_methods.clear()
             match = self.actors.resolve(text)
-            self._actor_methods[text] = match.method if match is not None else None
+            self._actor_methods[text] = (match.method, match.actor) if match is not None else (None, None)
         return self._actor_methods[text]
+
+    def _actor_method(self, text: str) -> str | None:
+        return self._actor_match(text)[0]
+
+    def _actor_votes(self, mentions: list[Mention]) -> dict[str, float]:
+        """Half a vote for the story's country from each armed group or militia named by its own
+        name ("the SDF", "Houthi", "al-Shabaab"): a short report may name no other place than a
+        village that several countries have. States' forces do not vote: they fight abroad."""
+        votes: dict[str, float] = {}
+        seen: set[str] = set()
+        for m in mentions:
+            if m.label != "ORG" or m.source in ("pronoun", "nominal"):
+                continue
+            method, actor = self._actor_match(m.text)
+            if actor is None or method not in STRONG_METHODS or actor.id in seen or not actor.country \
+                    or actor.kind in _STATE_KINDS or actor.provisional:
+                continue
+            seen.add(actor.id)
+            votes[actor.country] = votes.get(actor.country, 0.0) + 0.5
+        return votes
 
     def resolve(self, doc: Document, mentions: list[Mention]) -> Resolved:
         names = [m.text for m in mentions if m.label in PLACE_LABELS]
-        country = self.places.document_country(names, doc.dateline) if names else None
+        actor_votes = self._actor_votes(mentions)
+        country = self.places.document_country(names, doc.dateline, actor_votes) if names else None
         mentions = self.repair.repair(doc, mentions, country)
-        self.places.link(mentions, dateline=doc.dateline)
+        self.places.link(mentions, dateline=doc.dateline, text=doc.text, votes=actor_votes)
         if country is None:
             placed = [m.place["country"] for m in mentions if m.place and m.place.get("country")]
             country = max(set(placed), key=placed.count) if placed else None

