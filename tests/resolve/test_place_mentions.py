@@ -130,3 +130,11 @@ def test_a_big_town_the_model_missed_is_found_after_of_even_when_a_foreign_capit
     got = places_of("A Turkish drone struck a car on the outskirts of Qamishli on Thursday, while Ankara "
                     "said the strike hit militants.")
     assert got["Qamishli"]["country"] == "SY" and got["Ankara"]["country"] == "TR"
+
+
+def test_a_persons_surname_used_alone_is_still_the_person_not_a_country():
+    text = ("Foreign Secretary Peter Cook met opposition leaders in Gaziantep on Monday. Cook said the "
+            "talks would continue. Later, Burns said little had changed.")
+    got = places_of(text)
+    assert "Cook" not in got and "Burns" not in got
+    assert "Gaziantep" in got

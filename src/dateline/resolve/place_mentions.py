@@ -74,6 +74,14 @@ _NOT_MODIFIER = frozenset({"same", "other", "this", "that", "these", "those", "s
 _REPLACEABLE = frozenset({"PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "DATE", "CARDINAL", "ORDINAL"})
 
 
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|noted|stated|explained|wrote|argued|insisted)\b")
+
+
+def _surnames(mentions: list[Mention]) -> frozenset[str]:
+    """Last words of the document's multi-word person names: later mentions of them are people."""
+    return frozenset(m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1)
+
+
 class PlaceMentionRepair:
     def __init__(self, gazetteer: Gazetteer, countries: CountryTable,
                  actor_method: Callable[[str], str | None]):
@@ -89,9 +97,12 @@ class PlaceMentionRepair:
     def repair(self, doc: Document, mentions: list[Mention], country: str | None) -> list[Mention]:
         """Fix mentions in place and return the list with added mentions, sorted."""
         mentions = self._join_split_names(doc.text, sorted(mentions, key=lambda m: m.start), country)
+        surnames = _surnames(mentions)
         for m in mentions:
             if m.label in RELABEL_FROM:
                 self._narrow(m, country)
+            if m.label == "PERSON" and (m.text.strip() in surnames or _SPEAKS.match(doc.text, m.end)):
+                continue                     # "Peter Cook … Cook said": a person, not the Cook Islands
             if m.label in RELABEL_FROM and self._is_place(m, country):
                 m.label, m.source = "GPE", "rule"
         for m in mentions:
