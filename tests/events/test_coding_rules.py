@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.coding_rules import apply_actor_rules
+from dateline.events.coding_rules import apply_actor_rules, apply_trigger_rules
 
 
 def uniform(*names: str) -> dict[str, float]:
@@ -44,3 +44,62 @@ def test_unknown_actors_change_nothing_and_mass_is_kept():
     out = apply_actor_rules(p, "state_forces", "civilians")
     assert sum(out.values()) == pytest.approx(1.0)
     assert out["Arrests"] > out["Abduction/forced disappearance"]
+
+
+# -- what the event word itself says ----------------------------------------------------------------
+
+QUIET_AND_VIOLENT = ("Change to group/activity", "Agreement", "Headquarters or base established", "Other",
+                     "Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Armed clash",
+                     "Peaceful protest", "Looting/property destruction", "Government regains territory",
+                     "Non-state actor overtakes territory")
+
+
+def leaning(top_sub: str, mass: float = 0.6) -> dict[str, float]:
+    rest = (1 - mass) / (len(QUIET_AND_VIOLENT) - 1)
+    return {n: (mass if n == top_sub else rest) for n in QUIET_AND_VIOLENT}
+
+
+def test_missiles_that_struck_are_no_change_to_a_group():
+    p = apply_trigger_rules(leaning("Change to group/activity"), "struck",
+                            "Missiles struck two vehicles as they left the airport, an official said.")
+    assert top(p) in ("Air/drone strike", "Shelling/artillery/missile attack")
+    assert sum(p.values()) == pytest.approx(1.0)
+
+
+def test_an_accidental_blast_may_stay_other():
+    p = apply_trigger_rules(leaning("Other"), "explosion", "An explosion at a fuel depot started a fire.")
+    assert top(p) == "Other"
+
+
+def test_a_shooting_verb_outweighs_a_quiet_trigger():
+    p = apply_trigger_rules(leaning("Headquarters or base established"), "pulled",
+                            "She was pulled from her car and shot at a roadblock.", ["pulled", "shot"])
+    assert top(p) in ("Attack", "Armed clash")
+
+
+def test_taking_to_the_streets_is_a_protest():
+    p = apply_trigger_rules(leaning("Other"), "took", "Residents took to the streets to celebrate.")
+    assert top(p) == "Peaceful protest"
+
+
+def test_seizing_weapons_is_looting_not_territory():
+    p = apply_trigger_rules(leaning("Non-state actor overtakes territory"), "seized",
+                            "The fighters seized large amounts of weapons and ammunition.")
+    assert top(p) == "Looting/property destruction"
+    q = apply_trigger_rules(leaning("Non-state actor overtakes territory"), "seized",
+                            "The fighters seized the town and its weapons depots.")
+    assert top(q) == "Non-state actor overtakes territory"
+
+
+def test_blowing_up_a_mosque_is_property_destruction_unless_people_died():
+    text = "Militants blew up the old mosque and its minaret as troops advanced."
+    assert top(apply_trigger_rules(leaning("Government regains territory"), "blew", text)) == \
+        "Looting/property destruction"
+    lethal = "A truck bomb blew up at a junction, killing 20 people and destroying several buildings."
+    assert top(apply_trigger_rules(leaning("Air/drone strike"), "blew", lethal)) == "Air/drone strike"
+
+
+def test_a_group_being_formed_is_no_battle():
+    p = apply_trigger_rules(leaning("Government regains territory"), "formed",
+                            "The commission, which was formed last week, said it would unite the factions.")
+    assert top(p) in ("Change to group/activity", "Headquarters or base established")

@@ -35,13 +35,18 @@ ARMED_VICTIM_WORDS = re.compile(
     r"(?P<arm>fighters|militants|rebels|insurgents|jihadists|gunmen|militiamen|combatants))\b", re.IGNORECASE)
 UNKNOWN_AGENT_WORDS = re.compile(
     r"\b(?:gunmen|unidentified|unknown (?:assailants|attackers|gunmen|armed men|perpetrators)|armed men|"
-    r"assailants|attackers|masked men|bandits|militants|a suicide bomber|bomber|insurgents)\b", re.IGNORECASE)
+    r"assailants?|attackers?|gunman|masked men|bandits|militants|a suicide bomber|bomber|insurgents)\b",
+    re.IGNORECASE)
 STATE_AGENT_WORDS = re.compile(
     r"\b(?:(?P<mil>government (?:troops|forces|soldiers)|(?:the )?army|troops|soldiers|security forces|"
-    r"armed forces|military|regime forces|junta)|(?P<pol>police(?:men)?|riot police|gendarmes?|"
+    r"armed forces|military(?![-‑])|regime forces|junta)|(?P<pol>police(?:men)?|riot police|gendarmes?|"
     r"security services))\b", re.IGNORECASE)
-PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|marchers|crowds?|students|workers|supporters|"
-                           r"residents|women|activists|opposition supporters)\b", re.IGNORECASE)
+# "crowd" alone is a protest crowd only beside a protest word; "opened fire on the crowd" at a gate is not.
+PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|marchers|students|workers|supporters|"
+                           r"residents|women|activists|opposition supporters)\b|"
+                           r"\bcrowds?\b(?=.*\b(?:protest\w*|demonstrat\w*|rall\w*|march\w*|sit-in|chant\w*|"
+                           r"slogans?|tear gas)\b)|\b(?:protest\w*|demonstrat\w*|rall\w*|march\w*|sit-in|chant\w*|"
+                           r"slogans?|tear gas)\b.*\bcrowds?\b", re.IGNORECASE)
 
 _AGENT_PREP = frozenset({"by"})
 _PATIENT_PREP = frozenset({"against", "on", "targeting", "at", "with", "upon", "into", "from"})
@@ -95,16 +100,38 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
     text = " ".join(t.text for t in tokens)
     scored: list[tuple[int, str, int, int]] = []  # (role 0 agent / 1 patient, id, start, end)
     between = _between(tokens, mentions, sentence_start)
-    for m in mentions:
+    outside = _after_the_fact(tokens, trigger_index)
+    identified: set[str] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
         rec = actors.get(m.actor or "")
         if not rec or rec.get("kind") not in PARTY_KINDS:
             continue
         if any(a <= m.start and m.end <= b for a, b in speakers) or _reporting(tokens, m, sentence_start):
+            if _self_report(tokens, m, sentence_start, trig):
+                scored.append((0, m.actor, m.start, m.end))
+            continue
+        if _not_a_party(tokens, m, sentence_start):
             continue
         prep = _preceding_word(tokens, m.start - sentence_start)
         before = m.end <= trig_pos
+        if before and outside:
+            continue  # "Asayish members inspect the car after the explosion": not the blast's agent
+        if before and _subordinated(tokens, m, sentence_start, trigger_index) and \
+                _VICTIM_CLAUSE.search(" ".join(t.text for t in tokens if t.idx < trig.idx)):
+            # "Eight soldiers were killed when militants ambushed a convoy": the main clause's
+            # victims are the trigger's patients
+            scored.append((1, m.actor, m.start, m.end))
+            continue
         if m.start in between:
             role = between[m.start]
+        elif _IDENTIFIED.search(_left(tokens, m.start - sentence_start)) or _CLAIMS.match(
+                " ".join(t.text for t in tokens if t.idx >= m.end - sentence_start)):
+            role = 0  # "warplanes believed to be Russian", "Islamic State claims responsibility"
+            identified.add(m.actor)
+        elif m.start <= trig_pos < m.end and not roles.passive:
+            role = 0  # the trigger names the agent's weapon: "Syrian warplanes", "Warplanes believed..."
+        elif prep in ("and", "or") and scored and _coordinated(tokens, scored[-1], m, sentence_start):
+            role = scored[-1][0]  # "against the police headquarters and the operations command"
         elif prep in _AGENT_PREP:
             role = 0
         elif prep in _PATIENT_PREP:
@@ -120,6 +147,11 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
     # of a passive trigger comes after it. Patients: the nearest after the trigger.
     agents = sorted((s for s in scored if s[0] == 0), key=lambda s: s[2])
     patients = sorted((s for s in scored if s[0] == 1), key=lambda s: abs(s[2] - trig_pos))
+    # "militants of the al-Qaeda-linked JNIM": the named group leads, the generic word only describes it
+    # and an identification ("believed to be Russian") overrides what the weapon word was taken for
+    named = [a for a in agents if not a[1].startswith("unidentified-armed-group")]
+    agents = named + [a for a in agents if a not in named]
+    agents = [a for a in agents if a[1] in identified] + [a for a in agents if a[1] not in identified]
     for _, aid, s, e in agents:
         roles.agent.add(aid, s, e)
     for _, aid, s, e in patients:
@@ -133,8 +165,9 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
     armed = ARMED_VICTIM_WORDS.search(victim_text)
     if armed:
         roles.armed_victims = "military" if armed.group("mil") else "police" if armed.group("pol") else "armed"
-    roles.unknown_agent = bool(UNKNOWN_AGENT_WORDS.search(text))
     agent_text = " ".join(t.text for t in (tokens[trigger_index + 1:] if roles.passive else tokens[:trigger_index]))
+    # "gunmen attacked the convoy" names the side that acted; "troops killed five militants" does not
+    roles.unknown_agent = bool(UNKNOWN_AGENT_WORDS.search(agent_text))
     state = STATE_AGENT_WORDS.search(agent_text)
     if state and (not roles.passive or re.search(r"\bby\b", agent_text[:state.start()][-30:] or "")):
         roles.state_agent = "police" if state.group("pol") else "military"
@@ -156,8 +189,94 @@ def _reporting(tokens: list, m, shift: int) -> bool:
                                      if m.start - shift - 20 <= t.idx < m.start - shift)
 
 
+_IDENTIFIED = re.compile(r"\b(?:believed|thought|suspected|presumed|said|reported|understood) to be(?: the)?\s*$|"
+                         r"\bidentified as(?: the)?\s*$", re.IGNORECASE)
+_CLAIMS = re.compile(r"^(?:\w+ ){0,2}?(?:claim(?:s|ed)?|took|takes|accepted) (?:responsibility|the (?:attack|bombing|"
+                     r"killing|strike|blast))", re.IGNORECASE)
+
+
+_SUBORDINATORS = frozenset({"when", "after", "as", "while", "because", "before", "since", "until"})
+_VICTIM_CLAUSE = re.compile(r"\b(?:were|was|have been|had been|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
+                            r"hurt|shot|abducted|kidnapped|arrested)\b", re.IGNORECASE)
+
+
+def _subordinated(tokens: list, m, shift: int, i: int) -> bool:
+    """Whether a subordinating word stands between a mention before the trigger and the trigger."""
+    return any(t.text.lower() in _SUBORDINATORS for t in tokens[:i] if t.idx >= m.end - shift)
+
+
+def _left(tokens: list, char_pos: int) -> str:
+    return " ".join(t.text for t in tokens if t.idx < char_pos)[-40:]
+
+
+def _after_the_fact(tokens: list, i: int) -> bool:
+    """"after the explosion", "following the attack": the trigger names an earlier incident as
+    the time of another action, so whoever stands before it did that other action."""
+    if tokens[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):
+        w = tokens[j].text.lower()
+        if w in ("after", "following", "since", "before", "during"):
+            return True
+        if tokens[j].pos_ not in ("DET", "ADJ", "NOUN", "NUM"):
+            return False
+    return False
+
+
+_PRONOUN_AGENT = frozenset({"it", "they", "we", "its", "their", "our"})
+_NON_PARTY_HEAD = re.compile(r"^(?:capital|city|border|soil|territory|airspace|town|village|province|region|"
+                             r"coast|officials?|spokes(?:man|woman|person)|sources?|media|television|tv|"
+                             r"agency|ministry|embassy|envoy|president|minister|leader|government)$", re.IGNORECASE)
+
+
+def _self_report(tokens: list, m, shift: int, trig) -> bool:
+    """"The General Command said its air force had carried out strikes", "Central Command said it
+    had struck a vehicle": a speaker who tells of its own action is its agent."""
+    after = [t for t in tokens if m.end - shift <= t.idx < trig.idx]
+    words = [t.text.lower() for t in after]
+    if not words or words[0] not in _REPORT_AFTER or len(words) > 10:
+        return False
+    return any(w in _PRONOUN_AGENT for w in words[1:])
+
+
+_QUALIFYING = frozenset({"linked", "backed", "affiliated", "allied", "aligned", "supported", "funded", "inspired"})
+
+
+def _not_a_party(tokens: list, m, shift: int) -> bool:
+    """"the Somali capital", "an Iraqi security official": a name that only qualifies a place or a
+    speaker."""
+    after = [t for t in tokens if t.idx >= m.end - shift][:3]
+    if len(after) >= 2 and after[0].text in ("-", "‑", "–") and after[1].text.lower() in _QUALIFYING:
+        return True  # "the al-Qaeda-linked JNIM", "Iran-backed militias"
+    if not after or after[0].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    for t in after:
+        if _NON_PARTY_HEAD.match(t.text):
+            return True
+        if t.pos_ != "ADJ" and t.text.lower() not in ("security", "defence", "defense", "military", "army"):
+            return False
+    return False
+
+
+def _coordinated(tokens: list, prev: tuple, m, shift: int) -> bool:
+    """Whether mention `m` follows the previously scored mention across only "and"/"or", articles
+    and adjectives."""
+    gap = [t for t in tokens if prev[3] - shift <= t.idx < m.start - shift]
+    return 0 < len(gap) <= 4 and all(t.text.lower() in ("and", "or", ",") or t.pos_ in ("DET", "ADJ") for t in gap)
+
+
+_REDUCED_PARTICIPLES = frozenset({"killed", "wounded", "injured", "abducted", "kidnapped", "arrested", "attacked",
+                                  "ambushed", "shelled", "targeted", "bombed", "struck", "hit", "seized", "captured"})
+_REDUCED_AFTER = frozenset({"in", "by", "at", "near", "during", "as", "after", "when", "on", "outside"})
+
+
 def _passive(tokens: list, i: int) -> bool:
-    """"was attacked", "were reportedly killed", "had been shelled": a form of be before a participle."""
+    """"was attacked", "were reportedly killed", "had been shelled": a form of be before a participle;
+    "Eight soldiers killed in ambush": a headline's participle after its noun, before a preposition."""
+    if tokens[i].text.lower() in _REDUCED_PARTICIPLES and \
+            0 < i < len(tokens) - 1 and tokens[i - 1].pos_ in ("NOUN", "PROPN") and \
+            tokens[i + 1].text.lower() in _REDUCED_AFTER:
+        return True
     if tokens[i].tag_ != "VBN":
         return False
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -187,6 +306,8 @@ def _possessive_of_trigger(tokens: list, m, shift: int, i: int) -> bool:
     if tokens[i].pos_ not in ("NOUN", "PROPN"):
         return False
     end = m.end - shift
+    if end > tokens[i].idx:
+        return False  # after the trigger: "killed X, commander of Iran's Quds Force" is not the strike's owner
     gap = [t for t in tokens if end <= t.idx < tokens[i].idx]
     return len(gap) <= 2 and all(t.text in ("'s", "’s", "-", "led") or t.pos_ in ("NOUN", "ADJ", "PROPN")
                                  for t in gap)

@@ -164,3 +164,67 @@ def apply_text_rules(probabilities: dict[str, float], text: str) -> dict[str, fl
     if not _DISRUPTED_CUE.search(text):
         _shift(p, DISRUPTED, [s for s in EXPLOSIONS if s in p] + [ARRESTS, "Other"], STRONG)
     return p
+
+
+# Sub-types that code no violence: a sentence whose event word is a blast or a killing is not one
+# of them, whatever else the sentence talks about ("Missiles struck two vehicles, an official said").
+QUIET = ("Agreement", "Change to group/activity", "Headquarters or base established",
+         "Non-violent transfer of territory", "Other")
+_EXPLOSIVE_TRIGGER = re.compile(r"^(?:strikes?|struck|air ?strikes?|airstrikes?|bomb(?:ed|ing|ings|s)?|blasts?|"
+                                r"explo(?:ded|sions?)|detonat(?:ed|ion)|shell(?:ed|ing|s)?|missiles?|rockets?|"
+                                r"mortars?|pounded|barrel)$", re.IGNORECASE)
+_LETHAL_TRIGGER = re.compile(r"^(?:kill(?:ed|ing|s)?|shot|shooting|executed|execution|massacred?|ambush(?:ed)?|"
+                             r"gunned|stabbed|beheaded|murdered|assassinat(?:ed|ion)|clash(?:ed|es)?|fought|"
+                             r"fighting|attack(?:ed|s|ing)?|opened)$", re.IGNORECASE)
+# A group coming into being or changing shape: not a fight over ground, whatever the sentence's tone.
+_FORMATION_TRIGGER = re.compile(r"^(?:formed|formation|founded|established|merged|merger|dissolved|split|"
+                                r"joined|defected|defection|appointed|rebranded)$", re.IGNORECASE)
+CHANGE = "Change to group/activity"
+HQ = "Headquarters or base established"
+_CROWD_TRIGGER = re.compile(r"^(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:ied|y|ies)|"
+                            r"march(?:ed|es)?|sit-in)$", re.IGNORECASE)
+_TO_THE_STREETS = re.compile(r"\b(?:took|take|taking|poured|pour|went) (?:in)?to the streets\b", re.IGNORECASE)
+# "seized large amounts of weapons": what was taken is matériel, not ground.
+_MATERIEL = re.compile(r"\b(?:seiz\w*|captur\w*|confiscat\w*|took|taken|plunder\w*|loot\w*)\s+(?:\w+\s+){0,4}?"
+                       r"(?:weapons|arms|ammunition|munitions|vehicles|equipment|humvees|tanks|cash|money|"
+                       r"goods|livestock|cattle)\b", re.IGNORECASE)
+_TERRAIN = re.compile(r"\b(?:control|city|town|village|district|area|territory|base|headquarters|"
+                      r"positions?|neighbou?rhoods?|hill|airport|crossing)\b", re.IGNORECASE)
+
+
+LIGHT_TRIGGERS = frozenset({"pulled", "dragged", "took", "set", "opened", "landed", "fell", "moved", "handed",
+                            "brought", "sent", "hit"})
+_WRECKED = re.compile(r"\b(?:blew up|blown up|demolish\w*|destroy\w*|razed?|torch\w*|bulldoz\w*|set fire to|"
+                      r"dynamit\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:mosques?|church\w*|shrines?|minarets?|bridges?|houses?|"
+                      r"homes?|buildings?|monuments?|tombs?|statues?|museums?|temples?|schools?|offices?)\b",
+                      re.IGNORECASE)
+
+
+_HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|casualties|victims)\b", re.IGNORECASE)
+
+
+def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, text: str,
+                        verbs: Iterable[str] = ()) -> dict[str, float]:
+    """Sub-type probabilities reweighted by what the event words themselves say: a blast or a
+    killing is not a quiet strategic development, a march or "took to the streets" is a protest,
+    seizing weapons without ground is looting rather than a territorial battle, and blowing up a
+    building is property destruction. `trigger` is the chosen event word; `verbs` the sentence's
+    other verbs, read when the trigger says nothing ("was pulled from her car and shot")."""
+    p = dict(probabilities)
+    # the other verbs speak only when the trigger is a light word ("was pulled from her car and shot");
+    # beside a real trigger ("signed", "raped", "grave") a killing told in passing decides nothing
+    words = [(trigger or "").strip(), *(verbs if (trigger or "").lower() in LIGHT_TRIGGERS else ())]
+    if any(_EXPLOSIVE_TRIGGER.match(w) for w in words[:1]):
+        # "Other" stays: ACLED codes accidental blasts (a depot, a gas tank) there
+        _shift_family(p, [q for q in QUIET if q != "Other"], [s for s in EXPLOSIONS if s in p], STRONG)
+    elif any(_LETHAL_TRIGGER.match(w) for w in words):
+        _shift_family(p, QUIET, [ATTACK, CLASH], STRONG)
+    elif any(_CROWD_TRIGGER.match(w) for w in words[:1]) or _TO_THE_STREETS.search(text):
+        _shift_family(p, QUIET, [PEACEFUL], STRONG)
+    elif _FORMATION_TRIGGER.match(words[0]):
+        _shift_family(p, (GOV, NSA, CLASH, ATTACK), [CHANGE, HQ], STRONG)
+    if _MATERIEL.search(text) and not _TERRAIN.search(text):
+        _shift_family(p, (GOV, NSA), [LOOTING], STRONG)
+    if _WRECKED.search(text) and not _HARMED.search(text):  # a lethal blast stays an explosion
+        _shift_family(p, (GOV, NSA, CLASH, *EXPLOSIONS), [LOOTING], STRONG)
+    return p

@@ -25,19 +25,27 @@ from typing import Any
 from ..model import DateMention, Document, Event, Figure, Quote
 from .arguments import Roles, read_roles
 from .classifier import EventClassifier
-from .coding_rules import ARMED, apply_actor_rules, apply_text_rules
+from .coding_rules import ARMED, apply_actor_rules, apply_text_rules, apply_trigger_rules
 from .fatalities import NO_HARM, claims_in
-from .location import choose_place, precision_of
+from .location import choose_place, precision_of, specificity
 from .merge import merge_events, refresh_fatalities
 from .taxonomy import Taxonomy
-from .triggers import GENERIC, OUTCOME_WORDS, Trigger, assertion, find_trigger
+from .triggers import (BACKGROUND, DEPICTION, GENERIC, OUTCOME_WORDS, TRIGGER, Trigger, assertion, clause_of,
+                       find_trigger, second_clause)
 
 KIND_WEIGHT = {"body": 1.0, "title": 0.8, "caption": 0.6}
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 BACKGROUND_DAYS = 45
+# A clause read without the rest of its sentence ("rebels seized Hish") has lost half its context.
+CLAUSE_WEIGHT = 0.85
 # Openings that set a sentence's event apart from the one told before it.
 DISTINCT = re.compile(r"^\W*(?:[A-Z][A-Za-z]+\s+-\s+)?(?:in a separate|separately|elsewhere|meanwhile|in another|"
                       r"a second|another|later|earlier|also on|in separate)\b", re.IGNORECASE)
+# Verbs that tell who said something, never what happened.
+REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated", "claimed", "confirmed",
+                       "noted", "explained", "according", "wrote", "tweeted", "posted", "declared", "quoted",
+                       "cited", "described", "insisted", "argued", "warned", "denied", "alleged", "accused"})
+LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 
 
@@ -51,11 +59,60 @@ class Sentence:
     shift: int            # paragraph offset: document offset = token.idx + shift
     p_event: float = 0.0
     probs: dict[str, float] = field(default_factory=dict)
+    clause: bool = False  # the second clause of a sentence, read on its own
+
+
+def hint_words(phrases) -> frozenset[str]:
+    """The words of a sub-type's trigger phrases that signal it: a one-word trigger, and from a longer
+    phrase only its event words ("appointed a new commander" gives "appointed", not "commander"; "bombed
+    from the air" gives "bombed", not "from")."""
+    out = set()
+    for phrase in phrases:
+        words = [w.lower() for w in phrase.split() if len(w) > 3]
+        if len(phrase.split()) == 1:
+            out.update(words)
+        else:
+            out.update(w for w in words if w.endswith("ed") or TRIGGER.match(w))
+    return frozenset(out)
 
 
 def _acronym(text: str, place: dict) -> bool:
     """"US", "UK", "UN" tagged as places resolve to villages; a country acronym is only a country."""
     return len(text) <= 3 and text.isupper() and not str(place.get("feature_code") or "").startswith("PCL")
+
+
+# "BEIRUT, Jan 17 (IPA) - ", "DUBAI/SANAA - ": where the story was filed, not where anything happened.
+_DATELINE = re.compile(r"[ \t]*[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}(?:,[^\n–—-]{0,40})?"
+                       r"(?:\s*\([^)\n]{1,30}\))?\s+[-–—]\s")
+
+
+# "Iran-backed militias", "Turkish-led forces", "a Dubai-based group": a name that qualifies an actor.
+_MODIFIER = re.compile(r"[-‑–](?:backed|led|based|allied|aligned|affiliated|run|made|funded|supported|"
+                       r"controlled|held|born)\b|\s+(?:officials?|sources?|spokes(?:man|woman|person)|media|forces|"
+                       r"troops|authorities|government|ministry|embassy|envoy|warplanes|jets)\b", re.IGNORECASE)
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _anaphoric(s: Sentence, event: Event, text: str) -> bool:
+    """"the assassination is proof of...", "those behind the attack": a noun that points back to an
+    incident already told rather than telling a new one."""
+    token = next((t for t in s.span if t.idx + s.shift == event.trigger_start), None)
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = text[max(s.start, event.trigger_start - 40):event.trigger_start]
+    found = _DEFINITE.search(before)
+    # the nearest determiner decides: "in a statement that the assassination" points back
+    return bool(found) and not re.search(r"\b(?:a|an|another|second|third|new|fresh|latest|first)\s",
+                                         before[found.start():], re.IGNORECASE)
+
+
+def _in_dateline(text: str, pos: int) -> bool:
+    """Whether the place mention at `pos` is the dateline that opens its paragraph."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _DATELINE.match(text, line)
+    return bool(m) and pos < m.end()
 
 
 class EventExtractor:
@@ -96,10 +153,13 @@ class EventExtractor:
             s.p_event, s.probs = float(pe), dict(zip(labels, map(float, row)))
         speakers = [(q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None]
         places = [m for m in resolved.mentions if m.place and not _acronym(m.text, m.place)]
+        places = [m for m in places if not _in_dateline(doc.text, m.start)] or places
+        places = [m for m in places if not _MODIFIER.match(doc.text, m.end)]
         events: list[Event] = []
         secondary: set[int] = set()
         weak: set[int] = set()
         distinct: set[int] = set()
+        anaphoric: set[int] = set()
         used: set[int] = set()
         for k, s in enumerate(sentences):
             if s.p_event < self.min_event:
@@ -110,18 +170,31 @@ class EventExtractor:
             used.add(k)
             if s.kind != "body":
                 secondary.add(len(events))
-            if (event.trigger or "").lower() in OUTCOME_WORDS:
+            if (event.trigger or "").lower() in OUTCOME_WORDS or DEPICTION.search(s.span.text):
                 weak.add(len(events))
             if DISTINCT.search(s.span.text):
                 distinct.add(len(events))
+            elif _anaphoric(s, event, doc.text):
+                anaphoric.add(len(events))
             events.append(event)
-        events = merge_events(events, secondary, weak, distinct)
+        events = merge_events(events, secondary, weak, distinct, anaphoric)
         events = [e for e in events if e.confidence >= self.min_confidence]
         for e in events:  # "no casualties" is a reported zero, which ACLED codes as 0
-            if e.fatalities is None and any(NO_HARM.search(doc.text[a:b]) for a, b in e.evidence):
+            if e.fatalities is None and any(NO_HARM.search(doc.text[a:b]) for a, b in self._with_next(e, sentences)):
                 e.fatalities = e.fatalities_low = e.fatalities_high = 0
         self._attach_tolls(doc, sentences, used, events, list(figures))
         return events
+
+    @staticmethod
+    def _with_next(e: Event, sentences: list[Sentence]) -> list[tuple[int, int]]:
+        """The event's evidence plus the sentence after each span in its paragraph: "Two rockets hit
+        the base. Nobody was hurt." tells the outcome one sentence on."""
+        spans = list(e.evidence)
+        for k, s in enumerate(sentences[:-1]):
+            nxt = sentences[k + 1]
+            if (s.start, s.end) in e.evidence and nxt.paragraph == s.paragraph:
+                spans.append((nxt.start, nxt.end))
+        return spans
 
     def _sentences(self, doc: Document, annotated) -> list[Sentence]:
         kinds = [(p.start, p.end, p.kind) for p in doc.paragraphs if p.start is not None]
@@ -135,6 +208,10 @@ class EventExtractor:
                     continue
                 out.append(Sentence(parsed.start + sent.start_char, parsed.start + sent.end_char, kind, pi,
                                     sent, parsed.start))
+                clause = second_clause(sent)
+                if clause is not None:
+                    out.append(Sentence(parsed.start + clause.start_char, parsed.start + clause.end_char, kind, pi,
+                                        clause, parsed.start, clause=True))
         return out
 
     def _event(self, doc, s: Sentence, sentences, resolved, places, figures, dates, speakers) -> Event | None:
@@ -142,11 +219,11 @@ class EventExtractor:
         if len(tokens) < 4:
             return None
         top = max(s.probs, key=s.probs.get)
-        hints = frozenset(w.lower() for t in self.taxonomy.sub(top).triggers for w in t.split()
-                          if len(w) > 3)
+        hints = hint_words(self.taxonomy.sub(top).triggers)
         trigger = find_trigger(tokens, hints)
         if trigger is None:
-            verb = next((t for t in tokens if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")), None)
+            verb = next((t for t in tokens if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")
+                         and t.text.lower() not in REPORTING), None)
             if s.p_event < 0.8 or verb is None:
                 return None
             trigger = Trigger(verb.i - s.span.start, verb.idx, verb.idx + len(verb.text), verb.text)
@@ -159,10 +236,13 @@ class EventExtractor:
         score = s.p_event * factor * KIND_WEIGHT[s.kind]
         if score < self.threshold * KIND_WEIGHT[s.kind] * (0.999 if s.kind == "body" else 0.75):
             return None
-        mentions = [m for m in resolved.mentions if m.actor and s.start <= m.start and m.end <= s.end]
+        mentions = [m for m in resolved.mentions if m.actor and s.start <= m.start and m.end <= s.end
+                    and not _in_dateline(doc.text, m.start)]
         roles = read_roles(tokens, trigger.index, mentions, resolved.actors, s.shift, speakers)
         k1, k2 = self._kinds(roles, resolved.actors)
-        probs = apply_text_rules(apply_actor_rules(s.probs, k1, k2), s.span.text)
+        verbs = [t.text for t in tokens if t.pos_ == "VERB"]
+        probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.span.text,
+                                                     verbs), s.span.text)
         sub = max(probs, key=probs.get)
         trig_doc = trigger.start + s.shift
         in_sentence = [m for m in places if s.start <= m.start and m.end <= s.end]
@@ -171,7 +251,7 @@ class EventExtractor:
         place_m = chosen[0] if chosen else self._fallback_place(s, sentences, places, doc)
         country = (place_m.place.get("country") if place_m else None) or resolved.country
         event = Event(event_type=self.taxonomy.event_type_of(sub), sub_event_type=sub,
-                      confidence=round(min(1.0, score * (0.6 + 0.4 * probs[sub])), 4),
+                      confidence=round(min(1.0, score * (0.6 + 0.4 * probs[sub])) * (CLAUSE_WEIGHT if s.clause else 1.0), 4),
                       evidence=[(s.start, s.end)], disorder_type=self.taxonomy.disorder_type_of(sub),
                       trigger=trigger.text, trigger_start=trig_doc, trigger_end=trigger.end + s.shift)
         self._actors(event, roles, resolved, country)
@@ -221,6 +301,8 @@ class EventExtractor:
         elif etype in VIOLENT:
             if a1 is None and roles.state_agent:
                 a1 = self._state(roles.state_agent, country, actors)
+            if a1 is None and roles.unknown_agent:
+                a1 = self._generic("Unidentified Armed Group", country, actors)
             if a1 is None and a2 is not None and etype == "Battles" and roles.passive is False:
                 a1, a2 = a2, None
             if a1 is None or kind(a1) in ("civilians", "protesters"):
@@ -293,16 +375,21 @@ class EventExtractor:
     @staticmethod
     def _fallback_place(s: Sentence, sentences: list[Sentence], places: list, doc: Document):
         """Nearest earlier sentence of the paragraph with a place, else the lead's, else the dateline's."""
-        earlier = [x for x in sentences if x.paragraph == s.paragraph and x.end <= s.start]
-        for x in reversed(earlier):
-            got = choose_place([m for m in places if x.start <= m.start and m.end <= x.end], doc.text, x.end)
-            if got:
-                return got[0]
+        # A country named by an earlier sentence ("attacks planned by Iran") is a weaker guess than
+        # the specific place the lead gives, so it is kept only when nothing more specific is found.
+        # a clause split off its sentence ("..., and gunmen then opened fire") shares its scene
+        earlier = [x for x in sentences if x.paragraph == s.paragraph
+                   and (x.end <= s.start or (x.start < s.start and s.end <= x.end))]
+        earlier.sort(key=lambda x: (x.start < s.start and s.end <= x.end, x.end))
         body = [x for x in sentences if x.kind == "body"]
-        for x in body[:3]:
-            got = choose_place([m for m in places if x.start <= m.start and m.end <= x.end], doc.text, x.start)
-            if got:
+        first = None
+        for x, anchor in [(x, x.end) for x in reversed(earlier)] + [(x, x.start) for x in body[:3]]:
+            got = choose_place([m for m in places if x.start <= m.start and m.end <= x.end], doc.text, anchor)
+            if got and specificity(got[0].place) >= 2:
                 return got[0]
+            first = first or (got[0] if got else None)
+        if first is not None:
+            return first
         if doc.dateline:
             first = doc.dateline.split("/")[0].split(",")[0].strip().lower()
             for m in places:
@@ -340,21 +427,43 @@ class EventExtractor:
     def _attach_tolls(doc: Document, sentences: list[Sentence], used: set[int], events: list[Event],
                       figures: list[Figure]) -> None:
         """Death tolls told in their own sentence ("The ministry said 43 people had been killed")
-        belong to the nearest violent event told before them; campaign totals belong to none."""
-        violent = [e for e in events if e.event_type in VIOLENT]
+        belong to the nearest violent event told before them; campaign totals belong to none.
+
+        A toll that competes with one already told ("The opposition put the toll at 110") goes to
+        the event carrying that earlier toll, not to a toll-less event told in between. A toll
+        belongs only to an event told in its own or the neighbouring paragraph: a figure paragraphs
+        away, in a summary or a list, counts a campaign rather than this incident. A lead that gives
+        the toll before the incident ("The death toll from two blasts has risen to 87") goes to the
+        first event told after it."""
+        violent = [e for e in events if e.event_type in VIOLENT or e.sub_event_type in LETHAL_PROTEST]
         if not violent:
             return
+        para = {(x.start, x.end): x.paragraph for x in sentences}
         covered = {span for e in events for span in e.evidence}
         for k, s in enumerate(sentences):
-            if k in used or (s.start, s.end) in covered or s.kind != "body" or GENERIC.search(s.span.text):
+            if k in used or (s.start, s.end) in covered or s.kind != "body":
                 continue
             claims = claims_in(figures, doc.text, s.start, s.end)
+            # a generic word elsewhere in the sentence ("as both sides continued to blame each
+            # other") says nothing about the toll; only the figure's own clauses count
+            claims = [c for c in claims if not GENERIC.search(
+                clause_of(s.span.text, c["start"] - s.start, c["end"] - s.start))]
             if not claims:
                 continue
-            before = [e for e in violent if e.evidence[0][0] < s.start]
-            if not before:
+            # "came two weeks after the deadliest bombing, where 350 were killed": another incident;
+            # "had earlier put the toll at 134" is this one's superseded count, and stays
+            if BACKGROUND.search(s.span.text) and not any(c["superseded"] or c["update"] for c in claims):
                 continue
-            target = max(before, key=lambda e: e.evidence[0][0])
+            near = [e for e in violent
+                    if any(abs(para.get(span, -9) - s.paragraph) <= 1 for span in e.evidence)]
+            before = [e for e in near if e.evidence[0][0] < s.start]
+            tolled = [e for e in before if e.claims]
+            if before:
+                target = max(tolled or before, key=lambda e: e.evidence[0][0])
+            elif near and not any(e.evidence[0][0] < s.start for e in violent):
+                target = min(near, key=lambda e: e.evidence[0][0])
+            else:
+                continue
             target.evidence.append((s.start, s.end))
             target.claims.extend(claims)
             refresh_fatalities(target)

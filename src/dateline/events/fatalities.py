@@ -13,7 +13,11 @@ Updated and campaign figures (a decision, after ACLED's "most recent reliable fi
   "initially") is dropped when the same source gives a current one. Other sources' figures stay
   competing claims (MINUSMA's 134 against a local official's "risen to about 160": 134);
 - a campaign or period total in the figure's clause ("since the start of the offensive", "so far
-  this year", "since January", "over the past month") is never an incident's toll.
+  this year", "since January", "over the past month") is never an incident's toll;
+- a share of the dead is not a competing total: one side's members ("five of its members"), bodies
+  found in one place beside a larger toll ("40 bodies were recovered from the river"), or an exact
+  group told beside a vague one ("13 soldiers and dozens of civilians"). Shares count only when
+  nothing else is said.
 Not responsible for finding numbers or their claimants (`dateline.annotate.figures`).
 """
 from __future__ import annotations
@@ -26,7 +30,9 @@ DEATH = frozenset({"killed", "dead", "died", "executed", "death", "deaths", "bod
                    "lives", "martyrs", "martyred"})
 _DEATH_AFTER = re.compile(r"^[\w\s,-]{0,40}?\b(?:killed|dead|died|executed|slain|lost their lives|"
                           r"were killed|have died|perished|massacred|murdered|shot dead|bodies)\b", re.IGNORECASE)
-_DEATH_BEFORE = re.compile(r"\b(?:killing|killed|kills|death toll (?:rose |climbed |reached )?(?:to|of|at)?|"
+_DEATH_BEFORE = re.compile(r"\b(?:killing|killed|kills|executed|executing|massacred|murdered|slaughtered|"
+                           r"shot dead|(?:put|puts|putting|placed|placing|gave|giving) the (?:death )?(?:toll|"
+                           r"number of (?:dead|deaths|people killed|victims|fatalities)) at|death toll (?:rose |climbed |reached )?(?:to|of|at)?|"
                            r"toll (?:rose |climbed )?(?:to|of|at)|bodies of|massacre of|deaths of|"
                            r"claimed the lives of|left|"
                            r"(?:toll|number (?:of )?[\w\s]{0,20}(?:killed|dead|deaths))[^.;]{0,80}?"
@@ -39,12 +45,27 @@ _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them|mos
                       re.IGNORECASE)
 
 
+# Units the figure finder leaves as nouns that still count people ("dozens of them", "51 martyrs").
+PERSON_UNITS = frozenset({"people", "them", "martyrs", "victims", "bodies"})
+NOT_DEATH = frozenset({"wounded", "injured", "hurt", "missing", "arrested", "detained", "abducted",
+                       "kidnapped", "displaced", "rescued", "released", "evacuated"})
+
+
 def is_death_count(f: Figure, text: str) -> bool:
-    """A count of people killed: the figure finder's outcome word, else the words around it."""
-    if f.unit not in (None, "people") or (f.vague and f.unit != "people"):
+    """A count of people killed: the figure finder's outcome word, else the words around it.
+
+    The finder's `counts` is sometimes the victims' noun ("nine civilians") rather than the
+    outcome, so only an outcome word decides; a noun leaves it to the surrounding words.
+    """
+    unit = (f.unit or "").lower() or None
+    if unit not in (None, *PERSON_UNITS) or (f.vague and unit is None):
         return False
-    if f.counts:
-        return f.counts.lower() in DEATH
+    if unit in ("martyrs", "bodies"):
+        return True
+    if f.counts and f.counts.lower() in DEATH:
+        return True
+    if f.counts and (f.counts.lower() in NOT_DEATH or f.counts.lower() in ("wounded", "injured")):
+        return False
     after = text[f.end:f.end + 60]
     if _NOT_DEATH_AFTER.match(after):
         return False
@@ -102,8 +123,25 @@ def claims_in(figures: list[Figure], text: str, start: int, end: int) -> list[di
         out.append({"value": low if low == high else [low, high], "low": low, "high": high,
                     "claimant": f.claimant, "text": f.text, "start": f.start, "end": f.end,
                     "qualifier": f.qualifier, "vague": f.vague, "unit": f.unit,
-                    "update": flags["update"], "superseded": flags["superseded"], "said_by": flags["said_by"]})
+                    "update": flags["update"], "superseded": flags["superseded"], "said_by": flags["said_by"],
+                    "part": bool(_SUBGROUP.match(text, f.end))})
+    _mark_found_bodies(out, text)
     return _add_groups(out, text)
+
+
+# "five of its members had been killed": one side's share of the dead, not the incident's toll.
+_SUBGROUP = re.compile(r"\s+of (?:its|their|his|her|our|the group's|the militia's) ", re.IGNORECASE)
+_FOUND = re.compile(r"\s+(?:\w+\s+){0,2}?(?:were |had been |have been )?(?:recovered|found|retrieved|pulled|"
+                    r"washed up|buried)\b", re.IGNORECASE)
+
+
+def _mark_found_bodies(claims: list[dict], text: str) -> None:
+    """"118 killed ..., and that 40 bodies were recovered from the Nile": bodies found in one place
+    are a part of a larger toll told in the same sentence, not a competing count of it."""
+    for c in claims:
+        if "bodies" in c["text"].lower() and _FOUND.match(text, c["end"]) \
+                and any(o is not c and o["low"] > c["high"] and "bodies" not in o["text"].lower() for o in claims):
+            c["part"] = True
 
 
 def _add_groups(claims: list[dict], text: str) -> list[dict]:
@@ -111,6 +149,10 @@ def _add_groups(claims: list[dict], text: str) -> list[dict]:
     merged: list[dict] = []
     for c in claims:
         prev = merged[-1] if merged else None
+        if (prev is not None and prev["vague"] != c["vague"]
+                and re.fullmatch(r"\s+and\s+", text[prev["end"]:c["start"]])):
+            # "13 US troops and dozens of Afghans": no sum can be told, each group is only a share
+            prev["part"] = c["part"] = True
         if (prev is not None and prev["claimant"] == c["claimant"] and not prev.get("vague") and not c["vague"]
                 and re.fullmatch(r"\s+and\s+", text[prev["end"]:c["start"]])):
             low, high = prev["low"] + c["low"], prev["high"] + c["high"]
@@ -121,9 +163,11 @@ def _add_groups(claims: list[dict], text: str) -> list[dict]:
     return merged
 
 
-NO_HARM = re.compile(r"\b(?:no (?:casualties|injuries|deaths|fatalities|one was (?:hurt|injured|killed))|"
-                     r"nobody was (?:hurt|injured|killed)|without (?:casualties|injuries|human losses)|"
-                     r"caus(?:ed|ing) no (?:casualties|injuries|damage))\b", re.IGNORECASE)
+NO_HARM = re.compile(r"\b(?:no (?:reported )?(?:casualties|injuries|deaths|fatalities|one was (?:hurt|injured|killed))|"
+                     r"nobody was (?:hurt|injured|killed)|without (?:causing )?(?:any )?(?:casualties|injuries|"
+                     r"human losses|deaths|fatalities)|caus(?:ed|ing) no (?:casualties|injuries|damage)|"
+                     r"material damage only|only (?:caus(?:ed|ing) )?material damage|no (?:casualties|injuries|deaths) "
+                     r"(?:were|was) reported)\b", re.IGNORECASE)
 
 
 def conservative(claims: list[dict]) -> tuple[int | None, int | None, int | None, str | None]:
@@ -132,6 +176,7 @@ def conservative(claims: list[dict]) -> tuple[int | None, int | None, int | None
         return None, None, None, None
     if any(not c.get("vague") for c in claims):  # "dozens" stands in only when nothing exact is said
         claims = [c for c in claims if not c.get("vague")]
+    claims = [c for c in claims if not c.get("part")] or claims  # a share counts only when nothing else does
     # Superseded and updated figures count only against the same source: another source's
     # lower figure is a competing claim, and ACLED keeps the most conservative of those.
     current = {c["claimant"] for c in claims if not c.get("superseded")}

@@ -54,11 +54,22 @@ def actors_compatible(a: Event, b: Event) -> bool:
 
 def mergeable(a: Event, b: Event) -> bool:
     return (a.event_type == b.event_type and places_compatible(a.place, b.place)
-            and dates_compatible(a, b) and actors_compatible(a, b))
+            and dates_compatible(a, b) and actors_compatible(a, b) and same_development(a, b))
+
+
+def same_development(a: Event, b: Event) -> bool:
+    """Violence at one place is mostly one incident retold; strategic developments are not: a
+    group that forms a council and brings in reinforcements did two things. Two of them are one
+    only when they have the same sub-type and the same event word ("transferred"/"transferring")."""
+    if a.event_type != "Strategic developments":
+        return True
+    stem = lambda e: (e.trigger or "").lower()[:5]  # noqa: E731
+    return a.sub_event_type == b.sub_event_type and stem(a) == stem(b)
 
 
 def merge_events(events: list[Event], secondary: set[int] | None = None,
-                 weak: set[int] | None = None, distinct: set[int] | None = None) -> list[Event]:
+                 weak: set[int] | None = None, distinct: set[int] | None = None,
+                 anaphoric: set[int] | None = None) -> list[Event]:
     """Fold repeated reports together and return the records in document order.
 
     `secondary` holds indexes of headline and caption events: they summarise or illustrate the
@@ -67,13 +78,22 @@ def merge_events(events: list[Event], secondary: set[int] | None = None,
     only trigger is an outcome ("five of its members were killed", "the death toll rose"): they fold
     into the nearest earlier violent record at a compatible place and date, whatever its type.
     `distinct` holds events the text sets apart ("A second car bomb", "Separately", "Elsewhere"):
-    they never fold into an earlier record.
+    they never fold into an earlier record. `anaphoric` holds events told by a definite noun ("the
+    assassination is proof of...", "condemned the attack"): they point back at an incident already
+    told, so they fold into the nearest earlier record of the same family (violent or not) unless
+    both name specific places that are apart.
     """
     secondary, weak, distinct = secondary or set(), weak or set(), distinct or set()
+    anaphoric = (anaphoric or set()) - secondary - distinct
     kept: list[Event] = []
     for i in sorted(set(range(len(events))) - secondary - (weak - distinct), key=lambda i: events[i].evidence[0][0]):
         e = events[i]
         target = None if i in distinct else next((k for k in kept if mergeable(k, e)), None)
+        if target is None and i in anaphoric:
+            target = _antecedent(kept, e)
+            if target is not None:
+                _fold(target, e, keep_type=True)
+                continue
         if target is None:
             kept.append(e)
         else:
@@ -101,6 +121,18 @@ def merge_events(events: list[Event], secondary: set[int] | None = None,
             kept.append(e)
     kept.sort(key=lambda e: e.evidence[0][0])
     return kept
+
+
+def _antecedent(kept: list[Event], e: Event) -> Event | None:
+    """The nearest earlier record an anaphoric event can point back to."""
+    family = e.event_type in VIOLENT_TYPES
+    for k in sorted(kept, key=lambda k: -k.evidence[0][0]):
+        if k.evidence[0][0] >= e.evidence[0][0] or (k.event_type in VIOLENT_TYPES) != family:
+            continue
+        apart = (k.place and e.place and specificity(k.place) == specificity(e.place) == 3
+                 and not places_compatible(k.place, e.place))
+        return None if apart else k
+    return None
 
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})

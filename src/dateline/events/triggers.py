@@ -36,7 +36,10 @@ _STRONG = (
     r"exchange|firefight|offensive|advance[ds]?|pounded|ripped|tore|exploded|landed|fell|arrived|"
     r"deployed|deployment|redeploy\w*|sent|closed|closure|declared|imposed|found|discovered|appointed|"
     r"recruit\w*|conscript\w*|flown|brought|dissolved|split|joined|swap|exchange|released|freed|"
-    r"signed|ordered|blockade|besieging|banned|evicted|expelled|displaced|rocked|gunfire|opened fire")
+    r"signed|ordered|blockade|besieging|banned|evicted|expelled|displaced|rocked|gunfire|opened fire|"
+    # headline present tense and the forms of forced movement
+    r"transfers?|evacuates?|seizes?|captures?|storms?|executes?|executing|expels?|expelling|"
+    r"forced|forcibly|distribut(?:ed|es|ing)|deport(?:ed|s|ing|ation)")
 TRIGGER = re.compile(rf"^(?:{_STRONG})$", re.IGNORECASE)
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo"})
@@ -48,13 +51,14 @@ IRREALIS = re.compile(
     r"seek(?:s|ing)?|hope(?:s|d)?|want(?:s|ed)?|expect(?:s|ed)?|fear(?:s|ed)?|urg(?:e|es|ed)|"
     r"call(?:s|ed)?|demand(?:s|ed)?|den(?:y|ies|ied)|refut(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)|"
     r"prevent(?:ed)?|avert(?:ed)?|rumou?rs?|ready|readiness|order(?:s|ed)?|tr(?:y|ies)|"
-    r"allow(?:s|ed)?|risk|likely|unlikely|possible|possibility|prospect|if|unless|whether|"
-    r"investigat(?:e|ion)|probe|ahead|upcoming|next|planned|proposed|potential|would-be)$",
+    r"allow(?:s|ed)?|trying|attempt(?:s|ed|ing)?|risk|likely|unlikely|possible|possibility|prospect|if|unless|whether|"
+    r"investigat(?:e|ion)|probe|talk(?:s|ed)?|spoke|speak(?:s)?|ahead|upcoming|next|planned|proposed|potential|would-be)$",
     re.IGNORECASE)
 GENERIC = re.compile(
     r"\b(?:every (?:day|night|morning|week|month)|daily|nightly|routinely|regularly|frequently|often|"
     r"continue[sd]? to|continuing|ongoing|almost every|have been (?:\w+ing)|has been (?:\w+ing)|"
-    r"in recent (?:weeks|months|years)|over the (?:past|last) (?:few )?(?:weeks|months|years)|"
+    r"in recent (?:days|weeks|months|years)|(?:over|in) the (?:past|last) (?:few |several )?(?:days|weeks|months|years)|"
+    r"intensifie[sd]|stepped up|every time|whenever|rarely|seldom|usually|typically|tend to|"
     r"since the (?:start|beginning)|so far this year|a total of|in total|tolls? (?:for|of) the|"
     r"campaign has|since (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}))\b", re.IGNORECASE)
@@ -67,6 +71,12 @@ BACKGROUND = re.compile(
     r"last (?:year|month)|earlier this (?:year|month))", re.IGNORECASE)
 CLAIM_ONLY = re.compile(r"\b(?:claimed (?:responsibility|the (?:attack|bombing|killing|strike))|"
                         r"claims? of responsibility|took responsibility)\b", re.IGNORECASE)
+# "Photos from the scene show bodies...", "Footage circulated online showed...": what a picture of
+# an incident shows; after a report of the incident it is that incident again (the extractor folds
+# it in), alone it may be the only report there is ("Satellite images show a new base").
+DEPICTION = re.compile(r"^\W*(?:[\w'’-]+\s+){0,2}?(?:photos?|photographs?|footage|videos?|images?|pictures?|"
+                       r"clips?|recordings?)\b[^.;]{0,80}?\b(?:show(?:s|ed|ing)?|depict(?:s|ed)?|appear(?:s|ed)? to show)\b",
+                       re.IGNORECASE)
 _SPEECH_ONLY = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:condemn(?:s|ed)?|denounc(?:es|ed)|mourn(?:s|ed)?|call(?:s|ed)? for|"
     r"urg(?:es|ed)|welcom(?:es|ed))\b", re.IGNORECASE)
@@ -100,6 +110,8 @@ def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trig
             rank += 1.5  # outcome or light words: only when nothing better is there
         if low in hint_words:
             rank -= 1  # a word the likeliest sub-type is known for
+        if i > 0 and tokens[i - 1].text.lower() == "to" and t.tag_ == "VB":
+            rank += 1.25  # "trying to advance", "in order to strike": a purpose, not a happening
         if best is None or rank < best[0]:
             best = (rank, i, t)
     if best is None:
@@ -137,7 +149,7 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
     gov = next((w for w in words[:6] if IRREALIS.match(w)), None)
     if gov and gov not in ("ordered", "called", "order", "call", "next", "ahead"):
         return 0.2, f"irrealis:{gov}"
-    clause = _clause(sentence_text, trigger.start, trigger.end)
+    clause = clause_of(sentence_text, trigger.start, trigger.end)
     if GENERIC.search(clause):
         return 0.35, "generic"
     if BACKGROUND.search(clause):
@@ -151,7 +163,7 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
     return 1.0, None
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def clause_of(text: str, start: int, end: int) -> str:
     """The trigger's clause and the one before it: "..., bringing the total since 2020 to 250" does
     not make the discovery it follows a campaign total."""
     left = [m.end() for m in re.finditer(r"[,;:]", text[:start])]
@@ -164,3 +176,38 @@ def _clause(text: str, start: int, end: int) -> str:
 def _no_harm(tokens: list, i: int) -> bool:
     """"No one was killed" negates the casualties, not the event; the trigger is the outcome word."""
     return tokens[i].text.lower() in ("killed", "hurt", "injured", "wounded", "dead", "casualties")
+
+
+_CLAUSE_BREAK = frozenset({"while", "whereas", ";"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
+
+
+def second_clause(sent):
+    """The second main clause of a sentence that tells two events ("Troops shelled Kafr Nabl while
+    rebels seized Hish", "..., and gunmen then opened fire on the crowd"), as a spaCy span, or None.
+
+    Only a clause with its own subject and its own past-tense event verb, different from the first
+    clause's, is split off: "killed three and wounded five" or "said that..." stay whole.
+    """
+    tokens = list(sent)
+    first = next((k for k, t in enumerate(tokens) if t.pos_ == "VERB" and TRIGGER.match(t.text)), None)
+    if first is None:
+        return None
+    for k in range(first + 1, len(tokens) - 3):
+        t = tokens[k]
+        low = t.text.lower()
+        if not (low in _CLAUSE_BREAK or (low == "and" and tokens[k - 1].text == ",")):
+            continue
+        subject = 0
+        for j in range(k + 1, min(len(tokens), k + 9)):
+            u = tokens[j]
+            if u.pos_ == "VERB" or u.tag_ in ("VBD", "VBN"):
+                if (subject and u.tag_ == "VBD" and TRIGGER.match(u.text) and u.text.lower() not in OUTCOME_WORDS
+                        and u.text.lower()[:4] != tokens[first].text.lower()[:4]):
+                    return sent.doc[t.i + 1:sent.end]
+                break
+            if u.pos_ in _SUBJECT_POS:
+                subject += 1
+            elif u.pos_ not in ("ADV", "PUNCT"):
+                break
+    return None

@@ -1,0 +1,55 @@
+"""One record per incident inside a document: what folds together and what stays apart (no model)."""
+from __future__ import annotations
+
+from dateline.events.merge import merge_events
+from dateline.model import Event
+
+RAQQA = {"name": "Raqqa", "lat": 35.95, "lon": 39.01, "country": "SY", "feature_code": "PPLA"}
+ALEPPO = {"name": "Aleppo", "lat": 36.20, "lon": 37.16, "country": "SY", "feature_code": "PPLA"}
+SYRIA = {"name": "Syria", "lat": 35.0, "lon": 38.0, "country": "SY", "feature_code": "PCLI"}
+
+
+def event(start: int, sub: str, kind: str, trigger: str, place=RAQQA, claims=()) -> Event:
+    return Event(event_type=kind, sub_event_type=sub, confidence=0.8, evidence=[(start, start + 50)],
+                 trigger=trigger, place=place, claims=list(claims))
+
+
+def test_a_group_that_forms_a_council_and_brings_reinforcements_did_two_things():
+    formed = event(0, "Change to group/activity", "Strategic developments", "formed")
+    brought = event(100, "Change to group/activity", "Strategic developments", "brought")
+    assert len(merge_events([formed, brought])) == 2
+
+
+def test_one_transfer_told_twice_is_one_development():
+    a = event(0, "Change to group/activity", "Strategic developments", "transferring")
+    b = event(100, "Change to group/activity", "Strategic developments", "transferred")
+    assert len(merge_events([a, b])) == 1
+
+
+def test_violence_at_one_place_retold_is_one_incident():
+    a = event(0, "Air/drone strike", "Explosions/Remote violence", "bombed")
+    b = event(100, "Shelling/artillery/missile attack", "Explosions/Remote violence", "struck")
+    assert len(merge_events([a, b])) == 1
+
+
+def test_the_assassination_points_back_to_the_killing_told_before():
+    killing = event(0, "Attack", "Violence against civilians", "executed",
+                    claims=[{"value": 9, "low": 9, "high": 9, "claimant": None, "start": 5, "end": 9}])
+    later = event(300, "Armed clash", "Battles", "assassination", place=SYRIA)
+    merged = merge_events([killing, later], anaphoric={1})
+    assert len(merged) == 1 and merged[0].sub_event_type == "Attack"
+    assert (300, 350) in merged[0].evidence and merged[0].fatalities == 9
+
+
+def test_a_definite_reference_to_a_distant_specific_place_stays_apart():
+    here = event(0, "Attack", "Violence against civilians", "killed", place=RAQQA)
+    there = event(300, "Armed clash", "Battles", "attack", place=ALEPPO)
+    assert len(merge_events([here, there], anaphoric={1})) == 2
+
+
+def test_only_the_event_words_of_a_trigger_phrase_are_hints():
+    from dateline.events.extractor import hint_words
+
+    hints = hint_words(["appointed a new commander", "bombed from the air", "reinforcements"])
+    assert {"appointed", "bombed", "reinforcements"} <= hints
+    assert not hints & {"commander", "from"}
