@@ -25,10 +25,23 @@ CASES = [
     ("Police arrested the opposition leader at his home and said he was being held at the central prison.", "Arrests"),
     ("Masked gunmen kidnapped a doctor from his clinic and demanded a ransom from his family.", "Abduction/forced disappearance"),
 ]
+# Strategic developments, the least uniform sub-types: a reader of the news should still get these.
+STRATEGIC = [
+    ("Police bomb-disposal experts defused a device left outside the courthouse before it could go off.", "Disrupted weapons use"),
+    ("Air defences shot down three drones heading for the capital overnight, with no damage reported.", "Disrupted weapons use"),
+    ("The government and the armed movement signed a ceasefire that took effect at midnight.", "Agreement"),
+    ("The kidnappers freed the twelve abducted farmers on Sunday after elders negotiated with them.", "Agreement"),
+    ("The authorities declared a dusk-to-dawn curfew across the province after the riots.", "Other"),
+    ("Villagers found a mass grave holding the remains of about thirty people near the old checkpoint.", "Other"),
+    ("The insurgent group named a new leader on Monday, two days after its chief was killed.", "Change to group/activity"),
+    ("The militants converted the village school into a base for their fighters and their weapons.", "Headquarters or base established"),
+]
 NEGATIVES = [
     "The army plans to launch an offensive to retake the city next spring.",
     "The ministry denied that its forces had shelled the village, calling the reports fabricated.",
     "The group threatened to attack the capital if its demands were not met.",
+    "Ceasefire talks between the two sides ended on Friday without any agreement.",
+    "The two rebel groups said they were discussing a possible merger next year.",
 ]
 
 
@@ -49,6 +62,12 @@ def test_confusable_pairs(clf):
     right = [p.sub_event_type == gold for p, (_, gold) in zip(preds, CASES)]
     wrong = [(gold, p.sub_event_type) for p, (_, gold), ok in zip(preds, CASES, right) if not ok]
     assert sum(right) >= 11, wrong
+
+
+def test_strategic_developments_are_told_apart(clf):
+    preds = clf.predict([text for text, _ in STRATEGIC])
+    wrong = [(gold, p.sub_event_type) for p, (_, gold) in zip(preds, STRATEGIC) if p.sub_event_type != gold]
+    assert len(wrong) <= 2, wrong
 
 
 def test_negatives_get_low_is_event(clf):

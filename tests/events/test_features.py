@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from dateline.events.classifier import EventClassifier
-from dateline.events.features import char_wb_terms, preprocess, word_terms
+from dateline.events.features import CUES, char_wb_terms, cue_flags, preprocess, word_terms
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -58,3 +58,19 @@ def test_numpy_inference_equals_sklearn(tmp_path):
     assert clf.labels == tuple(model.sub.classes_)
     preds = clf.predict(HELD_OUT[:1])
     assert abs(sum(preds[0].probabilities.values()) - 1) < 1e-9
+
+
+def test_a_foiled_attack_is_not_read_as_a_hypothetical():
+    conditional = [name for name, _ in CUES].index("conditional")
+    flags = cue_flags([preprocess("Engineers defused the bomb before it could explode."),
+                       preprocess("Officials said the bomb could explode at any moment.")])
+    assert flags[0, conditional] == 0 and flags[1, conditional] == 1
+
+
+def test_training_balances_event_and_no_event_with_an_optional_boost_for_negatives():
+    # The shipped settings use plain balance (boost 1.0, measured better on whole articles); the
+    # boost stays a setting so it can be tried again.
+    t = trainer()
+    weights = t.Model().event_weights(np.array([1, 1, 1, 0]))
+    assert weights[1] == pytest.approx(4 / 6)
+    assert weights[0] == pytest.approx(4 / 2 * t.SETTINGS["negative_boost"])

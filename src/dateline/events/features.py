@@ -23,7 +23,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("future", r"\b(?:will|shall|'ll|plans? to|planned to|planning to|intends? to|is set to|are set to|"
                r"is expected to|are expected to|is to|are to|aims? to|scheduled|upcoming|next (?:week|month|year))\b"),
     ("threat", r"\b(?:threaten\w*|vow\w*|warn\w*|pledged?|promised?|ultimatum|would retaliate)\b"),
-    ("conditional", r"\b(?:if|unless|could|would|might|may|should|in case|risk of|feared?|fears)\b"),
+    # "before it could explode" tells of a foiled attack (Disrupted weapons use), not a hypothetical.
+    ("conditional", r"\b(?:if|unless|(?<!before it )(?<!before he )(?<!before she )(?<!before they )could|would|"
+                    r"might|may|should|in case|risk of|feared?|fears)\b"),
     ("negation", r"\b(?:no|not|never|denied|denies|deny|without|nobody|none|neither|rejected claims|"
                  r"dismissed (?:the )?(?:reports?|claims?)|false|fabricated|baseless)\b|n't\b"),
     ("no_harm", r"\b(?:no casualties|no injuries|no one was (?:hurt|injured|killed)|nobody was (?:hurt|injured)|"
