@@ -44,9 +44,11 @@ def _random_profile(rng: random.Random, n: int) -> Profile:
     places = [(36 + rng.uniform(-1.5, 1.5), 37 + rng.uniform(-1.5, 1.5), "x", "SY", float(rng.choice((1, 2, 3, 4))))
               for _ in range(rng.choice((0, 0, 1, 2, 5)))]
     terms = {w: round(1.0 + math.log(rng.randrange(1, 5)), 3) for w in rng.sample(WORDS, rng.randrange(0, 9))}
-    published = day() if rng.random() < 0.9 else None
+    # Some texts are published long after the incidents (retrospectives), some only to the month.
+    published = (day() if rng.random() < 0.8 else (base + timedelta(days=200)).isoformat()[:7]) \
+        if rng.random() < 0.9 else None
     return Profile(f"d{n:04d}", rng.choice(("o1", "o2", None)), rng.choice(("en", "en", "ar", "fr")), published,
-                   rng.choice(("day", "day", "month")) if published else None,
+                   ("month" if len(published) == 7 else rng.choice(("day", "day", "month"))) if published else None,
                    f"d{rng.randrange(n):04d}" if n and rng.random() < 0.08 else None,
                    incidents=incidents, places=places,
                    countries=rng.sample(["SY", "IQ", "TR"], rng.choice((0, 1, 1, 2))),
@@ -144,3 +146,16 @@ def test_strong_neighbours_are_those_scoring_over_the_threshold(profiles):
     want = {d for p in new for d in {d for k in query_keys(p) for d in index.get(k, ())}
             if _plausible(p, old[d]) and score_pair(p, old[d])}
     assert got == want and want
+
+
+def test_a_retrospective_with_no_incident_of_its_own_is_not_a_report_of_an_old_one():
+    massacre = Profile("news", "o1", "en", "2012-05-26", "day", None,
+                       incidents=[Incident("news:0", "Violence against civilians", "Attack", 0.8, lat=34.88, lon=36.52,
+                                           country="SY", date_start="2012-05-25", date_end=None, precision="day")],
+                       places=[(34.88, 36.52, "Taldou", "SY", 3.0)], countries=["SY"])
+    essay = Profile("essay", "o2", "en", "2019-03", "month", None, places=[(34.88, 36.52, "Houla", "SY", 3.0)],
+                    countries=["SY"])
+    next_day = Profile("follow-up", "o3", "en", "2012-05-27", "day", None,
+                       places=[(34.88, 36.52, "Taldou", "SY", 3.0)], countries=["SY"])
+    assert score_pair(massacre, essay).veto and pair_value(features(massacre), features(essay)) == -1.0
+    assert not score_pair(massacre, next_day).veto and pair_value(features(massacre), features(next_day)) > 0

@@ -22,8 +22,8 @@ from typing import Sequence
 import numpy as np
 
 from .profile import Profile, query_keys, stored_keys
-from .similarity import (CROSS_LANGUAGE_WEIGHTS, FAR_KM, RADIUS_KM, WEIGHTS, WINDOW_DAYS, _DAY_SIM, _PUBLISHED_SIM,
-                         _VIOLENT)
+from .similarity import (CROSS_LANGUAGE_WEIGHTS, FAR_KM, LATE_REPORT_DAYS, RADIUS_KM, WEIGHTS, WINDOW_DAYS, _DAY_SIM,
+                         _PUBLISHED_SIM, _VIOLENT, published_day)
 
 VETO = -1.0
 PLAUSIBLE_DAYS = WINDOW_DAYS + 4
@@ -35,7 +35,8 @@ class Features:
     """What `pair_value` reads of one profile, computed once instead of once per pair."""
 
     __slots__ = ("id", "dup", "days", "coarse", "anchor", "points", "n_sites", "terms", "term_keys",
-                 "term_total", "types", "sub0", "actors", "fatalities", "countries", "language", "has_incidents")
+                 "term_total", "types", "sub0", "actors", "fatalities", "countries", "language", "has_incidents",
+                 "published")
 
     def __init__(self, p: Profile):
         self.id, self.dup, self.language = p.document_id, p.duplicate_of, p.language
@@ -58,6 +59,8 @@ class Features:
         self.fatalities = p.incidents[0].fatalities if p.incidents else None
         self.actors = frozenset(p.actors)
         self.countries = frozenset(p.countries)
+        published = published_day(p)
+        self.published = published.toordinal() if published else None
 
 
 def features(p: Profile) -> Features:
@@ -76,6 +79,11 @@ def pair_value(a: Features, b: Features) -> float:
     if (a.coarse and not a_day and b_day) or (b.coarse and not b_day and a_day) or \
             (a.coarse and b.coarse and not a_day and not b_day and not a.coarse & b.coarse):
         return VETO
+    # _publication_veto, both ways
+    for undated, dated in ((a, b), (b, a)):
+        if not undated.days and undated.published is not None and dated.days and (
+                undated.published < dated.days[0] - WINDOW_DAYS or undated.published - dated.days[0] > LATE_REPORT_DAYS):
+            return VETO
     # _date_similarity; a gap past the window is a veto, so nothing else needs computing
     both_dated = bool(a_day) and bool(b_day)
     if both_dated:

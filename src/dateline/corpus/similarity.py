@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..geo import haversine_km
 from .profile import Profile
 
+LATE_REPORT_DAYS = 60      # an undated text published later than this after an incident is not its report
 WINDOW_DAYS = 3           # reports more than this far apart in incident date are different incidents
 RADIUS_KM = 50            # places further apart than this are different sites
 FAR_KM = 150
@@ -61,7 +63,7 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
         # judge on place and date, and on what numbers and names the two texts still share.
         weights = CROSS_LANGUAGE_WEIGHTS
     score = sum(weights.get(k, 0.0) * v for k, v in parts.items())
-    veto = veto or date_veto
+    veto = veto or date_veto or _publication_veto(a, b) or _publication_veto(b, a)
     if veto is None and parts["date"] < 0.5 and date_sim > 0 and _both_dated(a, b) and terms < 0.5:
         veto = "incident dates two or more days apart and little text in common"
     if parts["date"] < 1.0 and _both_dated(a, b) and parts["type"] < 1.0:
@@ -78,6 +80,28 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
             and terms < 0.5:
         veto = "no country in common"
     return PairScore(round(score, 4), {k: round(v, 3) for k, v in parts.items()}, veto)
+
+
+def _publication_veto(undated: Profile, dated: Profile) -> str | None:
+    """A text with no dated incident of its own cannot be reporting one that happened long before
+    it was published (or after): a retrospective that names an old massacre is not its news."""
+    published = published_day(undated)
+    if undated.main_days() or published is None or not dated.main_days():
+        return None
+    incident = dated.main_days()[0]
+    if published < incident - timedelta(days=WINDOW_DAYS) or (published - incident).days > LATE_REPORT_DAYS:
+        return "published long after (or before) the other's incident, with no incident of its own"
+    return None
+
+
+def published_day(p: Profile) -> date | None:
+    """The publication date, a month's first day when only the month is known."""
+    text = p.published or ""
+    try:
+        return date.fromisoformat(text[:10]) if len(text) >= 10 else \
+            date.fromisoformat(text[:7] + "-01") if len(text) >= 7 else None
+    except ValueError:
+        return None
 
 
 def _both_dated(a: Profile, b: Profile) -> bool:
