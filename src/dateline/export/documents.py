@@ -1,7 +1,7 @@
 """Export stored documents as JSON Lines, CSV or Parquet.
 
 Streams from the store a document at a time for JSONL and CSV; Parquet is columnar, so it writes in
-row groups of `PARQUET_ROWS` documents instead of building one table of the whole corpus.
+row groups of `PARQUET_ROWS` documents (`export.parquet`) instead of one table of the whole corpus.
 """
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import csv
 import json
 from typing import IO, Any, Iterator
 
-from ..errors import MissingExtra, UsageError
+from ..errors import UsageError
 from ..model import Document
+from .parquet import write_parquet
 
 FORMATS = ("jsonl", "csv", "parquet")
 PARQUET_ROWS = 1000
@@ -54,28 +55,14 @@ def write_documents(docs: Iterator[tuple[Document, list[str]]], fmt: str, out: I
 
 
 def _write_parquet(docs: Iterator[tuple[Document, list[str]]], path: str | None) -> int:
-    if not path:
-        raise UsageError("parquet is binary: give an output file with -o FILE.parquet")
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise MissingExtra("pyarrow", "parquet") from None
-    schema = pa.schema([("id", pa.string()), ("uri", pa.string()), ("sources", pa.list_(pa.string())),
-                        ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
-                        ("authors", pa.list_(pa.string())), ("published", pa.string()),
-                        ("published_precision", pa.string()), ("dateline", pa.string()),
-                        ("language", pa.string()), ("word_count", pa.int64()),
-                        ("duplicate_of", pa.string()), ("similarity", pa.float64()), ("text", pa.string())])
-    n, rows = 0, []
-    with pq.ParquetWriter(path, schema) as writer:
-        for doc, sources in docs:
-            rec = document_record(doc, sources)
-            rows.append({k: rec[k] for k in schema.names})
-            if len(rows) >= PARQUET_ROWS:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                n, rows = n + len(rows), []
-        if rows or n == 0:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            n += len(rows)
-    return n
+    def schema(pa):
+        return pa.schema([("id", pa.string()), ("uri", pa.string()), ("sources", pa.list_(pa.string())),
+                          ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
+                          ("authors", pa.list_(pa.string())), ("published", pa.string()),
+                          ("published_precision", pa.string()), ("dateline", pa.string()),
+                          ("language", pa.string()), ("word_count", pa.int64()),
+                          ("duplicate_of", pa.string()), ("similarity", pa.float64()), ("text", pa.string())])
+
+    # Keys outside the schema (the paragraphs) are not columns; pyarrow reads only the schema's.
+    records = (document_record(doc, sources) for doc, sources in docs)
+    return write_parquet(path, schema, records, rows_per_group=PARQUET_ROWS)

@@ -20,8 +20,8 @@ from typing import IO, Any, Iterable
 
 import yaml
 
-from ..errors import MissingExtra, UsageError
 from ..resources import resource_path
+from .parquet import write_parquet
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -32,7 +32,6 @@ ACLED_COLUMNS = [
 EXTRA_COLUMNS = ["document_id", "evidence_start", "evidence_end", "evidence", "fatalities_claimant",
                  "fatalities_low", "fatalities_high", "confidence", "source_uri", "url"]
 EVENT_FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
-PARQUET_ROWS = 5000
 
 
 @lru_cache(maxsize=1)
@@ -143,9 +142,7 @@ def write_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str] | None,
     return written, skipped
 
 
-def _parquet_schema():
-    import pyarrow as pa
-
+def _parquet_schema(pa):
     typed = {"event_date": pa.date32(), "year": pa.int16(), "time_precision": pa.int8(), "inter1": pa.int8(),
              "inter2": pa.int8(), "interaction": pa.int16(), "iso": pa.int16(), "latitude": pa.float64(),
              "longitude": pa.float64(), "geo_precision": pa.int8(), "fatalities": pa.int32(),
@@ -154,39 +151,26 @@ def _parquet_schema():
     return pa.schema([(c, typed.get(c, pa.string())) for c in ACLED_COLUMNS + EXTRA_COLUMNS])
 
 
-def _parquet_value(value: Any, kind) -> Any:
-    import pyarrow as pa
+_INTEGER = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
+            "timestamp", "evidence_start", "evidence_end", "fatalities_low", "fatalities_high"}
+_FLOAT = {"latitude", "longitude", "confidence"}
 
-    if value in ("", None):
-        return None if kind != pa.string() else ""
-    if kind == pa.date32():
-        return date.fromisoformat(str(value)[:10])
-    if pa.types.is_integer(kind):
-        return int(value)
-    if pa.types.is_floating(kind):
-        return float(value)
-    return str(value)
+
+def _parquet_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """An acled-csv row with real types: "" becomes null for numbers and dates."""
+    out = {}
+    for name, value in rec.items():
+        if name == "event_date":
+            out[name] = date.fromisoformat(str(value)[:10]) if value else None
+        elif name in _INTEGER:
+            out[name] = int(value) if value not in ("", None) else None
+        elif name in _FLOAT:
+            out[name] = float(value) if value not in ("", None) else None
+        else:
+            out[name] = "" if value is None else str(value)
+    return out
 
 
 def _write_parquet(rows: Iterable[dict[str, Any]], path: str | None, stamp: int) -> int:
-    if not path:
-        raise UsageError("parquet is binary: give an output file with -o FILE.parquet")
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise MissingExtra("pyarrow", "parquet") from None
-    schema = _parquet_schema()
-    kinds = [(f.name, f.type) for f in schema]
-    n, batch = 0, []
-    with pq.ParquetWriter(path, schema) as writer:
-        for row in rows:
-            rec = acled_row(row, n + len(batch) + 1, stamp)
-            batch.append({name: _parquet_value(rec[name], kind) for name, kind in kinds})
-            if len(batch) >= PARQUET_ROWS:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                n, batch = n + len(batch), []
-        if batch or n == 0:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            n += len(batch)
-    return n
+    records = (_parquet_record(acled_row(row, n, stamp)) for n, row in enumerate(rows, 1))
+    return write_parquet(path, _parquet_schema, records)
