@@ -8,6 +8,9 @@ The cascade, cheapest and surest first (each step only runs when the ones before
                possessive 's, plural -s); acronyms match case-sensitively            0.95/0.9
 3. acronym     "Islamic State (ISIS)" splits into both forms; an acronym defined in
                parentheses in `context` or earlier in the document is learned       0.9/0.85
+   (context)   a bare head NER cut from its owner is read with its neighbours in `context`:
+               "forces" in "hosts US forces", "government" in "Syrian government forces",
+               "warplanes" in a paragraph naming only Russian aircraft (method metonym)  0.8-0.6
 4. metonym     descriptive forms: "Syrian army", "Russian warplanes", "ISIS militants",
                "soldiers of the Caliphate", "Iran's elite Quds Force", "Washington"  0.85-0.5
 5. generic     hint-dependent words: "the army", "the regime", "the coalition",
@@ -186,6 +189,9 @@ class ActorResolver:
                     if learned is not None:
                         learned[acronym_key(text)] = m.actor
                     return Match(m.actor, "acronym", 0.85)
+        widened = self._widened(text, context, hint)
+        if widened:
+            return widened
         # A pack's own generic alias for this theatre outranks a reading built from wording:
         # "US aircraft" in Iraq is the coalition, elsewhere the US military.
         declared = self._declared_generic(text, hint) if hint else None
@@ -238,8 +244,8 @@ class ActorResolver:
                 return self._role_match(head, code, hint, 0.6, intents)
         # "soldiers of the Caliphate", "army of Mali", "government of Iraq".
         lowered = [t.casefold() for t in tokens]
-        if "of" in lowered[1:]:
-            i = lowered.index("of")
+        if "of" in lowered[1:] or "from" in lowered[1:]:
+            i = next(j for j, t in enumerate(lowered) if j and t in ("of", "from"))
             head = self._heads.get(alias_key(" ".join(tokens[:i])))
             rest = tokens[i + 1:]
             if head and rest:
@@ -276,6 +282,9 @@ class ActorResolver:
         """`X-backed Y`, `X-run Y`: a named Y wins; else an actor X running an institution Y."""
         comp = _COMPOUND.match(tokens[0])
         if not comp:
+            # "Russian-made warplanes" says where the planes were built, not who flies them.
+            if re.fullmatch(r".+-(?:made|built|supplied|manufactured)", tokens[0], re.IGNORECASE):
+                return self._generic_match(" ".join(tokens[1:]), hint, intents)
             return None
         rest = " ".join(tokens[1:])
         m = self._strong(rest) or self._forms(rest, context, hint, None)
@@ -287,6 +296,70 @@ class ActorResolver:
             if owner and not owner.actor.state_role and self._heads.get(alias_key(rest)):
                 return Match(owner.actor, "metonym", 0.8)
         return None
+
+    def _widened(self, text: str, context: str | None, hint: str | None) -> Match | None:
+        """A bare head ("forces", "military", "government") read with the words around it in
+        `context`: NER often tags "US" or "Syrian" apart from the noun, and "US forces" or
+        "Syrian government forces" name someone the story's country hint does not.
+
+        Every free-standing occurrence of the head in `context` must widen to the same actor;
+        occurrences inside a longer phrase ("security forces") belong to other mentions."""
+        clean = clean_surface(text)
+        key = alias_key(clean)
+        if not context or not clean or (key not in self._heads and key not in self._role_words) \
+                or self._heads.get(key) in ("nonstate", "unidentified", "civilians"):
+            return None
+        found: set[str] = set()
+        picked: Match | None = None
+        aircraft = key in {alias_key(w) for w in self.pack.wording.cues.get("aircraft", ())}
+        for occ in re.finditer(r"(?<![\w-])" + re.escape(clean) + r"(?![\w-])", context):
+            before = re.findall(r"[\w.'’-]+", context[max(0, occ.start() - 40):occ.start()])
+            gap = context[max(0, occ.start() - 1):occ.start()]
+            if before and gap.isspace() and alias_key(before[-1]) in self._role_words | set(self._heads):
+                continue
+            country = None
+            if gap.isspace():
+                for n in range(min(3, len(before)), 0, -1):
+                    if self._country_phrase(before[-n:]):
+                        country = " ".join(before[-n:])
+                        break
+            after = re.match(r"[ \t]+([\w-]+)", context[occ.end():])
+            forces = bool(after) and key in self._role_words \
+                and self._heads.get(alias_key(after.group(1))) == "military"
+            if country is None and not forces:
+                if aircraft:
+                    # Unowned aircraft defer to the owned ones or the paragraph's one air arm.
+                    continue
+                return None
+            phrase = " ".join(filter(None, (country, clean, after.group(1) if forces else None)))
+            m = (self._strong(phrase) or (self._declared_generic(phrase, hint) if hint else None)
+                 or self._forms(phrase, None, hint, None)) if country \
+                else self._generic_match(phrase, hint, None)
+            if m is None:
+                return None
+            found.add(m.actor.id)
+            picked = m
+        if picked is None and aircraft:
+            return self._air_arm(context, hint)
+        if picked is None or len(found) != 1:
+            return None
+        return Match(picked.actor, "metonym", min(picked.score, 0.8))
+
+    def _air_arm(self, context: str, hint: str | None) -> Match | None:
+        """The one country whose aircraft or air force `context` names ("Russian jets"), if one."""
+        words = sorted(self.pack.wording.cues.get("aircraft", ()), key=len, reverse=True)
+        pattern = r"((?:[\w.'’-]+\s+){1,3})(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"
+        codes: dict[str, Match] = {}
+        for m in re.finditer(pattern, context, re.IGNORECASE):
+            before = m.group(1).split()
+            for n in range(len(before), 0, -1):
+                code = self._country_phrase(before[-n:])
+                if code and self._country_prefix(before[-n:])[1] <= n:
+                    found = self._role_match("military", code, hint, 0.6, None)
+                    if found:
+                        codes[code] = found
+                    break
+        return next(iter(codes.values())) if len(codes) == 1 else None
 
     def _declared_generic(self, text: str, hint: str | None) -> Match | None:
         clean = clean_surface(text)
@@ -525,7 +598,7 @@ class ActorSession:
                 country_hint: str | None = None) -> Match | None:
         hint = _code(country_hint) or self.country_hint
         m = None
-        if self._definite_nonstate(surface):
+        if self._definite_nonstate(surface) or self._definite_in(surface, context):
             # "the militants" after "al-Shabaab" is al-Shabaab, not an unidentified group.
             m = self.tracker.link(surface)
         if m is None:
@@ -580,6 +653,19 @@ class ActorSession:
             return False
         rule = self.tracker.table.get(alias_key(" ".join(words[1:])))
         return bool(rule) and not set(rule.get("kinds", ())) & {"state_forces", "government"}
+
+    def _definite_in(self, surface: str, context: str | None) -> bool:
+        """NER often leaves "the" out of the span: "militants" in "the militants' last stronghold"
+        is as definite as "the militants" when every occurrence in `context` has a determiner."""
+        words = surface.strip().split()
+        if not context or not words or words[0].casefold() in {"the", *_DETERMINERS} \
+                or not self._definite_nonstate("the " + surface.strip()):
+            return False
+        occurrences = list(re.finditer(r"(?<!\w)" + re.escape(surface.strip()) + r"(?!\w)", context))
+        dets = "|".join(["the", *_DETERMINERS])
+        return bool(occurrences) and all(
+            re.search(r"(?:^|\W)(?:" + dets + r")\s+$", context[max(0, o.start() - 8):o.start()], re.IGNORECASE)
+            for o in occurrences)
 
     def _anaphoric(self, surface: str) -> bool:
         tokens = [t for t in alias_key(surface).split() if t not in _DETERMINERS]
