@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.coding_rules import apply_actor_rules, apply_trigger_rules
+from dateline.events.coding_rules import apply_actor_rules, apply_text_rules, apply_trigger_rules
 
 
 def uniform(*names: str) -> dict[str, float]:
@@ -103,3 +103,59 @@ def test_a_group_being_formed_is_no_battle():
     p = apply_trigger_rules(leaning("Government regains territory"), "formed",
                             "The commission, which was formed last week, said it would unite the factions.")
     assert top(p) in ("Change to group/activity", "Headquarters or base established")
+
+
+def test_weapons_found_before_use_stay_disrupted():
+    p = {"Disrupted weapons use": 0.6, "Remote explosive/landmine/IED": 0.2, "Other": 0.2}
+    text = "Army engineers discovered a roadside bomb near the bridge and destroyed it on Monday."
+    assert top(apply_text_rules(p, text)) == "Disrupted weapons use"
+    assert top(apply_text_rules(p, "Troops removed dozens of mines from the fields around the town.")) == \
+        "Disrupted weapons use"
+
+
+def test_a_weapon_named_in_passing_does_not_overturn_a_sure_model():
+    text = "Early word of a drone attack was wrong: the blast came from a grenade thrown from a motorbike."
+    sure = {"Grenade": 0.6, "Air/drone strike": 0.2, "Other": 0.2}
+    assert top(apply_text_rules(sure, text)) == "Grenade"
+    unsure = {"Grenade": 0.35, "Air/drone strike": 0.3, "Other": 0.35}
+    assert top(apply_text_rules(unsure, text)) == "Air/drone strike"  # the taxonomy's precedence
+
+
+def test_fighter_jets_and_irritant_gas_name_their_weapon():
+    jets = {"Air/drone strike": 0.3, "Shelling/artillery/missile attack": 0.3, "Attack": 0.4}
+    text = "F-16s struck a depot outside the town, a week after a rocket attack on the base."
+    assert top(apply_text_rules(jets, text)) == "Air/drone strike"
+    gas = {"Chemical weapon": 0.25, "Air/drone strike": 0.35, "Agreement": 0.4}
+    assert top(apply_text_rules(gas, "A drone dropped irritant gas on a trench, burning two soldiers' eyes.")) == \
+        "Chemical weapon"
+
+
+def test_no_interception_word_takes_from_disrupted_without_reordering_the_rest():
+    p = {"Disrupted weapons use": 0.3, "Abduction/forced disappearance": 0.36, "Remote explosive/landmine/IED": 0.34}
+    got = apply_text_rules(p, "Gunmen took a village chief from his car on Thursday evening.")
+    assert got["Disrupted weapons use"] < 0.1
+    assert top(got) == "Abduction/forced disappearance"
+    assert sum(got.values()) == pytest.approx(1.0)
+
+
+def test_a_crowd_that_storms_and_burns_is_a_violent_demonstration():
+    p = {"Peaceful protest": 0.5, "Violent demonstration": 0.3, "Mob violence": 0.2}
+    text = "Protesters stormed the town hall and set fire to its doors."
+    assert top(apply_trigger_rules(p, "stormed", text)) == "Violent demonstration"
+    calm = "Protesters marched to the town hall and handed in a petition."
+    assert top(apply_trigger_rules(p, "marched", calm)) == "Peaceful protest"
+
+
+def test_two_sides_that_fought_are_a_battle_even_beside_civilians():
+    # actor rules read "villagers" as the victims and lean to an attack; the verb says both sides fought
+    p = apply_actor_rules({"Armed clash": 0.7, "Attack": 0.3}, "state_forces", "civilians")
+    assert top(p) == "Attack"
+    text = "Soldiers and rebels fought near the village for hours, and villagers fled."
+    assert top(apply_trigger_rules(p, "fought", text)) == "Armed clash"
+    assert top(apply_trigger_rules(p, "killed", "Soldiers killed four villagers.")) == "Attack"
+
+
+def test_air_operations_are_an_air_strike_not_property_destruction():
+    p = {"Air/drone strike": 0.5, "Looting/property destruction": 0.2, "Other": 0.3}
+    text = "The ministry said 30 depots were destroyed in air operations overnight."
+    assert top(apply_text_rules(p, text)) == "Air/drone strike"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import dateline
+from dateline.events.extractor import EventExtractor
 
 PUBLISHED = "2019-07-24"
 
@@ -167,3 +168,48 @@ def test_event_place_date_and_precision(analyze):
 def test_background_history_is_not_an_event(analyze):
     r = analyze("In 2014, Islamic State fighters seized the town of Tabqa.", published="2017-10-20")
     assert r.events == []
+
+
+def test_a_confident_text_model_is_not_overturned_by_the_coding_rules():
+    # "An angry crowd beat a man to death" read with a wrongly resolved armed actor: the rules lean
+    # to a clash, but the text model alone was sure of mob violence.
+    text_probs = {"Mob violence": 0.85, "Armed clash": 0.1, "Attack": 0.05}
+    ruled = {"Mob violence": 0.3, "Armed clash": 0.6, "Attack": 0.1}
+    assert EventExtractor._sub_type(text_probs, ruled) == ("Mob violence", 0.85)
+    unsure = {"Mob violence": 0.5, "Armed clash": 0.3, "Attack": 0.2}
+    assert EventExtractor._sub_type(unsure, ruled) == ("Armed clash", 0.6)
+
+
+def _tokens(*words):
+    from types import SimpleNamespace
+
+    out, idx = [], 0
+    for text, pos, tag in words:
+        out.append(SimpleNamespace(text=text, pos_=pos, tag_=tag, idx=idx))
+        idx += len(text) + 1
+    return out
+
+
+def test_attack_helicopters_are_a_weapon_not_the_event_word():
+    from dateline.events.triggers import find_trigger
+
+    deployed = _tokens(("Russia", "PROPN", "NNP"), ("based", "VERB", "VBD"), ("three", "NUM", "CD"),
+                       ("attack", "NOUN", "NN"), ("helicopters", "NOUN", "NNS"), ("at", "ADP", "IN"),
+                       ("the", "DET", "DT"), ("airport", "NOUN", "NN"))
+    found = find_trigger(deployed)
+    assert found is None or found.text != "attack"
+    raid = _tokens(("Rebels", "NOUN", "NNS"), ("claimed", "VERB", "VBD"), ("an", "DET", "DT"),
+                   ("attack", "NOUN", "NN"), ("on", "ADP", "IN"), ("the", "DET", "DT"), ("airport", "NOUN", "NN"))
+    assert find_trigger(raid).text == "attack"  # an attack on a place is one
+
+
+def test_a_past_form_mistagged_as_present_is_still_an_event():
+    from dateline.events.triggers import Trigger, assertion
+
+    words = (("Troops", "NOUN", "NNS"), ("retook", "VERB", "VBP"), ("the", "DET", "DT"), ("town", "NOUN", "NN"),
+             ("on", "ADP", "IN"), ("Sunday", "PROPN", "NNP"))
+    tokens = _tokens(*words)
+    assert assertion(tokens, Trigger(1, 7, 13, "retook"), "Troops retook the town on Sunday")[0] == 1.0
+    states = _tokens(("The", "DET", "DT"), ("force", "NOUN", "NN"), ("consists", "VERB", "VBZ"), ("of", "ADP", "IN"),
+                     ("two", "NUM", "CD"), ("units", "NOUN", "NNS"))
+    assert assertion(states, Trigger(2, 10, 18, "consists"), "The force consists of two units")[1] == "present"

@@ -33,6 +33,7 @@ AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 
 STRONG = 0.9  # the actor category is close to decisive under ACLED's rules
+SURE = 0.5  # a text-model probability that words named in passing should not overturn
 WEAK = 0.5  # the actor category makes one reading likelier but does not decide it
 
 
@@ -120,10 +121,11 @@ def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: floa
 # the words for them are few and stable across outlets, so they override the text model's mixing.
 WEAPON_CUES: tuple[tuple[str, str], ...] = (
     ("Chemical weapon", r"\b(?:chemical|chlorine|sarin|nerve (?:gas|agent)|toxic gas|mustard (?:gas|agent)|"
-                        r"poison(?:ous)? gas|suffocation)"),
+                        r"poison(?:ous)? gas|suffocation|irritant|chloropicrin)"),
     ("Suicide bomb", r"\b(?:suicide|martyrdom operation|blew (?:himself|herself|themselves) up|explosive (?:vest|belt))"),
     ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
-                         r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+)"),
+                         r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+|[fb]-\d+s?|gunships?|uavs?|"
+                         r"quadcopters?|air (?:operations?|attacks?|campaigns?|bombardments?)|sorties)"),
     ("Shelling/artillery/missile attack", r"\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|"
                                           r"katyushas?|grads?|tank fire|surface-to-surface|ballistic|cruise)"),
     ("Remote explosive/landmine/IED", r"\b(?:roadside bombs?|ieds?|improvised explosive|landmines?|mines?|"
@@ -139,8 +141,11 @@ _DESTRUCTION = re.compile(r"\b(?:demolish\w*|destroy\w*|loot\w*|bulldoz\w*|torch
                           r"plunder\w*|confiscat\w*|ransack\w*|razed?)\b", re.IGNORECASE)
 _EXPLOSIVE = re.compile(r"\b(?:bomb\w*|blasts?|explo\w*|detonat\w*|shell\w*|struck|strikes?|fired|"
                         r"munitions?|ordnance|warheads?)\b", re.IGNORECASE)
+# Weapons found or taken before use ("found 12 kg of TNT", "removed 1,200 mines", "seized two drones")
+# are as much a disruption as an interception, so the verbs of finding and taking count too.
 _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thwart\w*|shot down|downed|"
-                            r"seiz\w* (?:a |an )?(?:\w+ )?(?:cache|weapons|explosives|arms)|cache|prematurely|"
+                            r"seiz\w*|confiscat\w*|found|discover\w*|uncover\w*|remov\w*|clear\w*|demin\w*|"
+                            r"stopp\w*|controlled (?:explosion|detonation)|cache|prematurely|"
                             r"before (?:he|she|it|they) could|neutrali[sz]ed|disarmed|air defen[cs]es?)", re.IGNORECASE)
 
 
@@ -155,6 +160,11 @@ def apply_text_rules(probabilities: dict[str, float], text: str) -> dict[str, fl
         winner = found[0]
         if winner == "Shelling/artillery/missile attack" and "Remote explosive/landmine/IED" in found:
             winner = "Remote explosive/landmine/IED"
+        # A weapon named in passing ("initial reports of a drone attack were wrong") does not
+        # outrank another named weapon the text model is already sure of.
+        backed = max((sub for sub in found if sub in p), key=p.get, default=None)
+        if backed is not None and p[backed] >= SURE:
+            winner = backed
         for sub in EXPLOSIONS:
             if sub != winner:
                 _shift(p, sub, [winner], STRONG)
@@ -162,7 +172,11 @@ def apply_text_rules(probabilities: dict[str, float], text: str) -> dict[str, fl
         # Property destroyed with no weapon or explosion named: looting/destruction, not remote violence.
         _shift_family(p, EXPLOSIONS, [LOOTING], WEAK)
     if not _DISRUPTED_CUE.search(text):
-        _shift(p, DISRUPTED, [s for s in EXPLOSIONS if s in p] + [ARRESTS, "Other"], STRONG)
+        # with a weapon or blast named, the weapon was used; with none, nothing else is told, so the
+        # mass is spread over every other sub-type and reorders none of them
+        armed = found or _EXPLOSIVE.search(text)
+        _shift(p, DISRUPTED, [s for s in EXPLOSIONS if s in p] + [ARRESTS, "Other"] if armed
+               else [s for s in p if s != DISRUPTED], STRONG)
     return p
 
 
@@ -176,6 +190,7 @@ _EXPLOSIVE_TRIGGER = re.compile(r"^(?:strikes?|struck|air ?strikes?|airstrikes?|
 _LETHAL_TRIGGER = re.compile(r"^(?:kill(?:ed|ing|s)?|shot|shooting|executed|execution|massacred?|ambush(?:ed)?|"
                              r"gunned|stabbed|beheaded|murdered|assassinat(?:ed|ion)|clash(?:ed|es)?|fought|"
                              r"fighting|attack(?:ed|s|ing)?|opened)$", re.IGNORECASE)
+_RECIPROCAL_TRIGGER = re.compile(r"^(?:fought|clash(?:ed|es)?|battled|exchanged)$", re.IGNORECASE)
 # A group coming into being or changing shape: not a fight over ground, whatever the sentence's tone.
 _FORMATION_TRIGGER = re.compile(r"^(?:formed|formation|founded|established|merged|merger|dissolved|split|"
                                 r"joined|defected|defection|appointed|rebranded)$", re.IGNORECASE)
@@ -183,6 +198,11 @@ CHANGE = "Change to group/activity"
 HQ = "Headquarters or base established"
 _CROWD_TRIGGER = re.compile(r"^(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:ied|y|ies)|"
                             r"march(?:ed|es)?|sit-in)$", re.IGNORECASE)
+# What a crowd did that makes its demonstration violent under ACLED's rules (vandalism, arson,
+# storming a building, stones): "protesters" in the text do not make it a peaceful protest.
+_RIOTING = re.compile(r"\b(?:storm(?:ed|ing)|burn(?:ed|t|ing)|set fire|set alight|torch(?:ed|ing)|tore down|"
+                      r"threw (?:stones|rocks|petrol|molotov)|pelt(?:ed|ing)|stone-throwing|vandali[sz]\w*|"
+                      r"smash(?:ed|ing)|ransack(?:ed|ing))\b", re.IGNORECASE)
 _TO_THE_STREETS = re.compile(r"\b(?:took|take|taking|poured|pour|went) (?:in)?to the streets\b", re.IGNORECASE)
 # "seized large amounts of weapons": what was taken is matériel, not ground.
 _MATERIEL = re.compile(r"\b(?:seiz\w*|captur\w*|confiscat\w*|took|taken|plunder\w*|loot\w*)\s+(?:\w+\s+){0,4}?"
@@ -219,10 +239,14 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
         _shift_family(p, [q for q in QUIET if q != "Other"], [s for s in EXPLOSIONS if s in p], STRONG)
     elif any(_LETHAL_TRIGGER.match(w) for w in words):
         _shift_family(p, QUIET, [ATTACK, CLASH], STRONG)
+        if _RECIPROCAL_TRIGGER.match(words[0]):  # both sides fought: whoever else was named, a battle
+            _shift(p, ATTACK, [CLASH], STRONG)
     elif any(_CROWD_TRIGGER.match(w) for w in words[:1]) or _TO_THE_STREETS.search(text):
         _shift_family(p, QUIET, [PEACEFUL], STRONG)
     elif _FORMATION_TRIGGER.match(words[0]):
         _shift_family(p, (GOV, NSA, CLASH, ATTACK), [CHANGE, HQ], STRONG)
+    if _RIOTING.search(text):
+        _shift(p, PEACEFUL, [VIOLENT_DEMO, MOB], STRONG)
     if _MATERIEL.search(text) and not _TERRAIN.search(text):
         _shift_family(p, (GOV, NSA), [LOOTING], STRONG)
     if _WRECKED.search(text) and not _HARMED.search(text):  # a lethal blast stays an explosion

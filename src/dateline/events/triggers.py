@@ -94,6 +94,11 @@ OUTCOME_WORDS = frozenset({"killed", "dead", "died", "wounded", "injured", "deat
                            "casualties", "martyred", "hurt", "victims", "victim", "killing", "kills"})
 
 
+WEAPON_CLASS = frozenset({"attack", "strike", "assault", "combat"})
+PLATFORMS = frozenset({"helicopter", "helicopters", "aircraft", "jets", "jet", "planes", "drones", "drone", "boats",
+                       "submarines", "rifles", "vehicles", "squadron", "brigade", "units", "teams"})
+
+
 def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trigger | None:
     """The event word of a sentence: a verb from the trigger list first, then a noun, then a hint.
 
@@ -105,6 +110,8 @@ def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trig
         low = t.text.lower()
         if not (TRIGGER.match(low) or low in hint_words):
             continue
+        if low in WEAPON_CLASS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in PLATFORMS:
+            continue  # "attack helicopters", "strike aircraft": a kind of weapon, not a happening
         rank = 0 if t.pos_ == "VERB" else 1 if t.pos_ in ("NOUN", "PROPN") else 2
         if low in OUTCOME_WORDS or low in ("hit", "set", "took", "opened", "landed", "fell", "moved"):
             rank += 1.5  # outcome or light words: only when nothing better is there
@@ -158,9 +165,15 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
         return 0.3, "claim"
     if _SPEECH_ONLY.search(sentence_text) and trigger.start > 25 and tokens[i].pos_ != "VERB":
         return 0.4, "statement"
-    if tokens[i].tag_ in ("VBZ", "VBP") or (tokens[i].tag_ == "VBG" and near[:1] and near[0] in ("is", "are")):
+    present = tokens[i].tag_ in ("VBZ", "VBP") and not _PAST_FORM.match(tokens[i].text)
+    if present or (tokens[i].tag_ == "VBG" and near[:1] and near[0] in ("is", "are")):
         return 0.5, "present"  # "the commission consists of", "it is moving": states, not events
     return 1.0, None
+
+
+# Irregular past forms the tagger sometimes reads as present ("Iraqi troops retook the compound").
+_PAST_FORM = re.compile(r"^(?:(?:re|over|under)?took|fought|shot|struck|blew|threw|stole|broke|fled|overran|"
+                        r"tore|drove|withdrew|overthrew|swept|seized|stormed|\w+ed)$", re.IGNORECASE)
 
 
 def clause_of(text: str, start: int, end: int) -> str:
