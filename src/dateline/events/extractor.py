@@ -375,15 +375,7 @@ class EventExtractor:
         return aid
 
     def _state(self, role: str, country: str | None, actors: dict) -> str | None:
-        from ..resolve.document import actor_record
-
-        if self.pack is None or not country:
-            return None
-        actor = self.pack.state_actor(role, country) or self.pack.state_actor("military", country)
-        if actor is None:
-            return None
-        actors.setdefault(actor.id, actor_record(actor))
-        return actor.id
+        return state_actor(self.pack, role, country, actors)
 
     # -- place, date, tolls ---------------------------------------------------------------------------
     @staticmethod
@@ -481,3 +473,17 @@ class EventExtractor:
             target.evidence.append((s.start, s.end))
             target.claims.extend(claims)
             refresh_fatalities(target)
+
+
+def state_actor(pack, role: str, country: str | None, actors: dict) -> str | None:
+    """The id of country's state actor for `role` ("police", "military"; the military when the pack
+    has no such role), recorded in `actors`; None without a pack or a country."""
+    from ..resolve.document import actor_record
+
+    if pack is None or not country:
+        return None
+    actor = pack.state_actor(role, country) or pack.state_actor("military", country)
+    if actor is None:
+        return None
+    actors.setdefault(actor.id, actor_record(actor))
+    return actor.id

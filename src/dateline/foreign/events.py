@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..events.extractor import state_actor
 from ..events.fatalities import conservative
 from ..events.merge import merge_events
 from ..events.taxonomy import Taxonomy
@@ -251,13 +252,7 @@ class ForeignEvents:
         return actor.id
 
     def _state(self, role: str, country: str | None, actors: dict) -> str | None:
-        if self.pack is None or not country:
-            return None
-        actor = self.pack.state_actor(role, country) or self.pack.state_actor("military", country)
-        if actor is None:
-            return None
-        actors.setdefault(actor.id, actor_record(actor))
-        return actor.id
+        return state_actor(self.pack, role, country, actors)
 
 
 def _source(lexicon: Lexicon, tokens: list[Token], m: Mention) -> bool:
