@@ -30,12 +30,12 @@ from .fatalities import NO_HARM, claims_in
 from .location import choose_place, precision_of, specificity
 from .merge import merge_events, refresh_fatalities
 from .taxonomy import Taxonomy
+from .timing import is_background, sentence_date, set_when
 from .triggers import (BACKGROUND, DEPICTION, GENERIC, OUTCOME_WORDS, TRIGGER, Trigger, assertion, clause_of,
                        find_trigger, second_clause)
 
 KIND_WEIGHT = {"body": 1.0, "title": 0.8, "caption": 0.6}
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-BACKGROUND_DAYS = 45
 # A clause read without the rest of its sentence ("rebels seized Hish") has lost half its context.
 CLAUSE_WEIGHT = 0.85
 # Openings that set a sentence's event apart from the one told before it.
@@ -235,8 +235,8 @@ class EventExtractor:
         factor, _reason = assertion(tokens, trigger, s.span.text)
         if _reason == "present" and s.kind == "title":
             factor = 1.0  # headlines tell past events in the present tense
-        date_m = self._date(s, dates, trigger.start + s.shift)
-        if self._background(doc, date_m):
+        date_m = sentence_date(s, dates, trigger.start + s.shift)
+        if is_background(doc, date_m):
             factor = min(factor, 0.1)
         score = s.p_event * factor * KIND_WEIGHT[s.kind]
         if score < self.threshold * KIND_WEIGHT[s.kind] * (0.999 if s.kind == "body" else 0.75):
@@ -264,7 +264,7 @@ class EventExtractor:
             event.place = dict(place_m.place, name=place_m.place.get("name"))
             event.place["geo_precision"] = precision_of(place_m.place, doc.text, place_m.start)
             event.location_text, event.location_start, event.location_end = place_m.text, place_m.start, place_m.end
-        self._when(event, doc, date_m)
+        set_when(event, doc, date_m)
         event.claims = claims_in(figures, doc.text, s.start, s.end)
         refresh_fatalities(event)
         return event
@@ -402,32 +402,6 @@ class EventExtractor:
                 if m.text.lower() == first:
                     return m
         return min(places, key=lambda m: (-(m.place.get("geo_precision") == 1), m.start), default=None)
-
-    @staticmethod
-    def _date(s: Sentence, dates: list[DateMention], trig: int) -> DateMention | None:
-        inside = [d for d in dates if s.start <= d.start and d.end <= s.end and d.value is not None]
-        return min(inside, key=lambda d: abs(d.start - trig), default=None)
-
-    @staticmethod
-    def _background(doc: Document, d: DateMention | None) -> bool:
-        if d is None or doc.published is None or d.value is None:
-            return False
-        from datetime import date
-
-        try:
-            gap = date.fromisoformat(doc.published.start) - date.fromisoformat(d.value.end)
-        except ValueError:
-            return False
-        return gap.days > BACKGROUND_DAYS
-
-    @staticmethod
-    def _when(e: Event, doc: Document, d: DateMention | None) -> None:
-        precision = {"day": 1, "week": 2, "month": 3, "year": 3}
-        if d is not None:
-            e.date, e.date_text, e.time_precision = d.value, d.text, precision[d.value.precision]
-        elif doc.published is not None:
-            e.date = doc.published
-            e.time_precision = 2 if doc.published.precision == "day" else 3
 
     @staticmethod
     def _attach_tolls(doc: Document, sentences: list[Sentence], used: set[int], events: list[Event],

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from ..events.extractor import state_actor
 from ..events.fatalities import conservative
 from ..events.merge import merge_events
 from ..events.taxonomy import Taxonomy
+from ..events.timing import is_background, sentence_date, set_when
 from ..model import DateMention, Document, Event, Figure, Mention
 from ..resolve.actor_packs import ActorPack
 from ..resolve.document import actor_record
@@ -39,7 +39,6 @@ from .places import main_country
 
 MAX_CONFIDENCE = 0.55
 KIND_WEIGHT = {"body": 1.0, "title": 0.8, "caption": 0.7}
-BACKGROUND_DAYS = 45
 TOLL_WINDOW_AFTER = 9     # words between a number and the death word after it
 TOLL_WINDOW_BEFORE = 4    # words between a death word and the number after it
 CUE_WINDOW = 6
@@ -188,8 +187,8 @@ class ForeignEvents:
                 sub = up.target
         if sub == "Attack" and _any(lexicon.soldiers, s.tokens) and not _any(lexicon.civilians, s.tokens):
             sub = "Armed clash"     # violence against soldiers or police is fighting, not an attack on civilians
-        date_m = _date(s, dates, s.tokens[k].start)
-        if _background(doc, date_m):
+        date_m = sentence_date(s, dates, s.tokens[k].start)
+        if is_background(doc, date_m):
             return None
         trig = s.tokens[k]
         trig_end = s.tokens[k + n - 1].end
@@ -207,7 +206,7 @@ class ForeignEvents:
         if place_m is not None:
             event.place = dict(place_m.place, name=place_m.place.get("name"))
             event.location_text, event.location_start, event.location_end = place_m.text, place_m.start, place_m.end
-        _when(event, doc, date_m)
+        set_when(event, doc, date_m)
         event.claims = _claims(figures, s.start, s.end)
         _refresh(event)
         return event
@@ -362,30 +361,6 @@ def _fallback_place(s: Sentence, sentences: list[Sentence], places: list[Mention
         first = doc.dateline.split("/")[0].split(",")[0].strip().lower()
         return next((m for m in places if m.text.lower() == first), None)
     return None
-
-
-def _date(s: Sentence, dates: list[DateMention], trig: int) -> DateMention | None:
-    inside = [d for d in dates if s.start <= d.start and d.end <= s.end and d.value is not None]
-    return min(inside, key=lambda d: abs(d.start - trig), default=None)
-
-
-def _background(doc: Document, d: DateMention | None) -> bool:
-    if d is None or doc.published is None or d.value is None:
-        return False
-    try:
-        gap = date.fromisoformat(doc.published.start) - date.fromisoformat(d.value.end)
-    except ValueError:
-        return False
-    return gap.days > BACKGROUND_DAYS
-
-
-def _when(e: Event, doc: Document, d: DateMention | None) -> None:
-    precision = {"day": 1, "week": 2, "month": 3, "year": 3}
-    if d is not None:
-        e.date, e.date_text, e.time_precision = d.value, d.text, precision[d.value.precision]
-    elif doc.published is not None:
-        e.date = doc.published
-        e.time_precision = 2 if doc.published.precision == "day" else 3
 
 
 def _refresh(e: Event) -> None:
