@@ -81,9 +81,10 @@ def pair_value(a: Features, b: Features) -> float:
         return VETO
     # _publication_veto, both ways
     for undated, dated in ((a, b), (b, a)):
-        if not undated.days and undated.published is not None and dated.days and (
-                undated.published < dated.days[0] - WINDOW_DAYS or undated.published - dated.days[0] > LATE_REPORT_DAYS):
-            return VETO
+        if not undated.days and undated.published is not None and dated.days:
+            lag = undated.published - dated.days[0]
+            if lag < -WINDOW_DAYS or lag > LATE_REPORT_DAYS:
+                return VETO
     # _date_similarity; a gap past the window is a veto, so nothing else needs computing
     both_dated = bool(a_day) and bool(b_day)
     if both_dated:

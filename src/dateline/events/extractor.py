@@ -341,18 +341,10 @@ class EventExtractor:
         e.assoc_actor2 = [a for a in roles.patient.ids[1:] if a not in (a1, a2)]
         e.actor1_name = actors.get(a1 or "", {}).get("name")
         e.actor2_name = actors.get(a2 or "", {}).get("name")
-        e.inter1 = self._inter(actors.get(a1 or ""), country)
-        e.inter2 = self._inter(actors.get(a2 or ""), country)
+        e.inter1 = inter_code(actors.get(a1 or ""), country)
+        e.inter2 = inter_code(actors.get(a2 or ""), country)
         e.interaction = self.taxonomy.interaction(e.inter1, e.inter2) if e.inter1 or e.inter2 else None
         e.civilian_targeting = self.taxonomy.civilian_targeting(sub, kind(a2))
-
-    @staticmethod
-    def _inter(rec: dict | None, country: str | None) -> int | None:
-        if not rec:
-            return None
-        if rec.get("kind") in ("state_forces", "government", "external_force") and country and rec.get("country"):
-            return 1 if rec["country"] == country else 8
-        return rec.get("inter")
 
     def _generic(self, label: str, country: str | None, actors: dict) -> str:
         from ..resolve.document import actor_record
@@ -461,3 +453,13 @@ def state_actor(pack, role: str, country: str | None, actors: dict) -> str | Non
         return None
     actors.setdefault(actor.id, actor_record(actor))
     return actor.id
+
+
+def inter_code(rec: dict | None, country: str | None) -> int | None:
+    """ACLED's inter code of an actor record in a story set in `country`: a state's own forces are
+    1 at home and 8 (external/other forces) abroad; other actors keep their pack's code."""
+    if not rec:
+        return None
+    if rec.get("kind") in ("state_forces", "government", "external_force") and country and rec.get("country"):
+        return 1 if rec["country"] == country else 8
+    return rec.get("inter")

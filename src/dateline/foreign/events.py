@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..events.extractor import state_actor
+from ..events.extractor import inter_code, state_actor
 from ..events.fatalities import conservative
 from ..events.merge import merge_events
 from ..events.taxonomy import Taxonomy
@@ -239,7 +239,8 @@ class ForeignEvents:
         e.actor1, e.actor2 = a1, (a2 if a2 != a1 else None)
         e.actor1_name = actors.get(e.actor1 or "", {}).get("name")
         e.actor2_name = actors.get(e.actor2 or "", {}).get("name")
-        e.inter1, e.inter2 = _inter(actors.get(e.actor1 or ""), country), _inter(actors.get(e.actor2 or ""), country)
+        e.inter1 = inter_code(actors.get(e.actor1 or ""), country)
+        e.inter2 = inter_code(actors.get(e.actor2 or ""), country)
         e.interaction = self.taxonomy.interaction(e.inter1, e.inter2) if e.inter1 or e.inter2 else None
         e.civilian_targeting = self.taxonomy.civilian_targeting(e.sub_event_type, kind(e.actor2))
 
@@ -328,14 +329,6 @@ def _trigger(lexicon: Lexicon, tokens: list[Token], settled: frozenset[str] = fr
             return group.sub_event_type, i, n
         first = first or (group.sub_event_type, i, n)
     return first
-
-
-def _inter(rec: dict | None, country: str | None) -> int | None:
-    if not rec:
-        return None
-    if rec.get("kind") in ("state_forces", "government", "external_force") and country and rec.get("country"):
-        return 1 if rec["country"] == country else 8
-    return rec.get("inter")
 
 
 def _specific(m: Mention) -> bool:
