@@ -124,3 +124,10 @@ def test_aircraft_believed_to_be_russian_are_russian(analyze):
     e = violent(r)[0]
     assert e.actor1_name == "Military Forces of Russia"
     assert e.actor2_name.startswith("Civilians")
+
+
+def test_it_after_the_event_word_is_the_city_named_before(analyze):
+    r = analyze("The situation in Raqqa can be compared to Iraq's Mosul, which was also recaptured from ISIS. "
+                "The Iraqi army retook it and then carried out security operations.")
+    retaken = [e for e in r.events if "retook it" in r.document.text[e.evidence[0][0]:e.evidence[0][1]]]
+    assert retaken and retaken[0].place["name"] == "Mosul"

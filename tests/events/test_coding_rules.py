@@ -159,3 +159,48 @@ def test_air_operations_are_an_air_strike_not_property_destruction():
     p = {"Air/drone strike": 0.5, "Looting/property destruction": 0.2, "Other": 0.3}
     text = "The ministry said 30 depots were destroyed in air operations overnight."
     assert top(apply_text_rules(p, text)) == "Air/drone strike"
+
+
+def test_a_detainee_whose_fate_is_hidden_was_disappeared_whoever_took_him():
+    p = {"Arrests": 0.55, "Abduction/forced disappearance": 0.3, "Attack": 0.15}
+    seized = "Military Security personnel took a young man from a barber's shop in Douma on Thursday."
+    assert top(apply_text_rules(p, seized)) == "Arrests"
+    told = seized + " His family has been told nothing of his whereabouts, an activist network said."
+    assert top(apply_text_rules(p, seized, told)) == "Abduction/forced disappearance"
+
+
+def test_opening_a_post_is_not_opening_fire():
+    p = {"Headquarters or base established": 0.35, "Attack": 0.3, "Armed clash": 0.35}
+    post = "Russian military police opened a new observation post in the village north of Raqqa."
+    assert top(apply_trigger_rules(p, "opened", post)) == "Headquarters or base established"
+    fire = "Soldiers opened fire on a car at the checkpoint."
+    assert top(apply_trigger_rules(p, "opened", fire)) in ("Attack", "Armed clash")
+
+
+def test_ground_that_changes_hands_without_a_fight_is_a_non_violent_transfer():
+    p = {"Non-state actor overtakes territory": 0.6, "Non-violent transfer of territory": 0.2,
+         "Armed clash": 0.1, "Change to group/activity": 0.1}
+    quiet = "Al-Shabaab fighters moved into the town of Elbur on Wednesday. No fighting was reported."
+    assert top(apply_trigger_rules(p, "moved", quiet)) == "Non-violent transfer of territory"
+    fought = "Al-Shabaab fighters stormed the town of Elbur on Wednesday after hours of fighting."
+    assert top(apply_trigger_rules(p, "stormed", fought)) == "Non-state actor overtakes territory"
+
+
+def test_a_base_handed_over_is_a_transfer_not_a_change_to_the_group():
+    p = {"Change to group/activity": 0.6, "Non-violent transfer of territory": 0.3, "Other": 0.1}
+    text = "The militias handed over their positions near the river to the army and moved their fighters east."
+    assert top(apply_trigger_rules(p, "handed", text)) == "Non-violent transfer of territory"
+
+
+def test_a_prisoner_swap_or_a_surrender_is_an_agreement():
+    p = {"Change to group/activity": 0.45, "Agreement": 0.35, "Arrests": 0.2}
+    assert top(apply_trigger_rules(p, "surrendered", "About 300 fighters surrendered to troops in Bama.")) == "Agreement"
+    assert top(apply_trigger_rules(p, "swapped", "The two sides swapped 15 prisoners on Thursday.")) == "Agreement"
+
+
+def test_property_taken_or_burned_with_nobody_hurt_is_looting():
+    p = {"Change to group/activity": 0.5, "Looting/property destruction": 0.3, "Attack": 0.2}
+    assert top(apply_trigger_rules(p, "looted", "M23 fighters looted medicines from the hospital.")) == \
+        "Looting/property destruction"
+    killed = "M23 fighters looted the hospital and killed two guards."
+    assert top(apply_trigger_rules({"Attack": 0.5, "Looting/property destruction": 0.5}, "killed", killed)) == "Attack"

@@ -159,3 +159,28 @@ def test_the_army_base_that_was_stormed_beats_where_the_soldiers_fled(method):
     text = "Fighters stormed the base near Ramadi, and the soldiers fled towards Habbaniyah."
     named = [("Ramadi", "GPE", TOWN), ("Habbaniyah", "GPE", TOWN)]
     assert pick(text, "stormed", named, method) == "Ramadi"
+
+
+def test_a_transfer_lands_where_the_movers_were_sent_not_where_they_once_came_from():
+    text = ("The group transferred families of its fighters that had newly arrived from the Iraqi city of Mosul "
+            "to the eastern countryside of Deir Ezzor.")
+    named = [("Mosul", "GPE", TOWN), ("Deir Ezzor", "GPE", TOWN)]
+    assert pick(text, "transferred", named, RULES, movement=True) == "Deir Ezzor"
+    assert pick(text, "transferred", named, DEFAULT_METHOD, movement=True) == "Deir Ezzor"
+
+
+def test_a_withdrawal_is_coded_where_the_forces_left():
+    text = "Kurdish fighters withdrew from Manbij to the east bank of the Euphrates near Tabqa on Sunday."
+    named = [("Manbij", "GPE", TOWN), ("Tabqa", "GPE", TOWN)]
+    assert pick(text, "withdrew", named, DEFAULT_METHOD, movement=True) == "Manbij"
+
+
+def test_where_people_are_driven_to_or_reinforcements_come_from_is_no_event_place():
+    driven = "The group has forced dozens of Kurdish families to move to the city of Palmyra."
+    assert choose_place(places(driven, ("Palmyra", "GPE", TOWN)), driven, driven.index("forced"), movement=True) is None
+    inbound = "The group has brought in reinforcements from the Aleppo countryside and bolstered its checkpoints."
+    assert choose_place(places(inbound, ("Aleppo", "GPE", TOWN)), inbound, inbound.index("brought"),
+                        movement=True) is None
+    # a violent event keeps the only place its sentence names
+    raid = "Gunmen killed two men who had arrived from Aleppo the day before."
+    assert choose_place(places(raid, ("Aleppo", "GPE", TOWN)), raid, raid.index("killed"))[0].text == "Aleppo"

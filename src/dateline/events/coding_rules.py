@@ -149,10 +149,13 @@ _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thw
                             r"before (?:he|she|it|they) could|neutrali[sz]ed|disarmed|air defen[cs]es?)", re.IGNORECASE)
 
 
-def apply_text_rules(probabilities: dict[str, float], text: str) -> dict[str, float]:
-    """Sub-type probabilities reweighted by weapon words (within the explosions family) and by the
-    absence of any interception/defusal word (which Disrupted weapons use needs)."""
+def apply_text_rules(probabilities: dict[str, float], text: str, context: str = "") -> dict[str, float]:
+    """Sub-type probabilities reweighted by weapon words (within the explosions family), by the
+    absence of any interception/defusal word (which Disrupted weapons use needs), and by a victim's
+    fate left unknown, which `context` (the sentence's paragraph) may tell one sentence on."""
     p = dict(probabilities)
+    if _DISAPPEARED.search(context or text):
+        _shift(p, ARRESTS, [ABDUCTION], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
@@ -220,6 +223,14 @@ _WRECKED = re.compile(r"\b(?:blew up|blown up|demolish\w*|destroy\w*|razed?|torc
                       re.IGNORECASE)
 
 
+# "opened fire" is a shooting; "opened a new observation post" is a base.
+_OPENED_FIRE = re.compile(r"\bopened (?:heavy |indiscriminate |live )?fire\b", re.IGNORECASE)
+# ACLED codes a detention whose victim's fate is then hidden as a forced disappearance, whoever held him.
+_DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:still )?unknown|nothing of (?:his|her|their) "
+                          r"whereabouts|(?:has|have) not been (?:heard from|seen) since|(?:has|have) not been able to "
+                          r"(?:locate|find|reach)|forcibly disappeared|disappeared (?:since|after|in custody)|"
+                          r"den(?:y|ies|ied) (?:holding|detaining|having)|incommunicado|fate (?:is |remains )?unknown)",
+                          re.IGNORECASE)
 _HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|casualties|victims)\b", re.IGNORECASE)
 
 
@@ -237,7 +248,8 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
     if any(_EXPLOSIVE_TRIGGER.match(w) for w in words[:1]):
         # "Other" stays: ACLED codes accidental blasts (a depot, a gas tank) there
         _shift_family(p, [q for q in QUIET if q != "Other"], [s for s in EXPLOSIONS if s in p], STRONG)
-    elif any(_LETHAL_TRIGGER.match(w) for w in words):
+    elif any(_LETHAL_TRIGGER.match(w) for w in words) and not (words[0].lower() == "opened"
+                                                                and not _OPENED_FIRE.search(text)):
         _shift_family(p, QUIET, [ATTACK, CLASH], STRONG)
         if _RECIPROCAL_TRIGGER.match(words[0]):  # both sides fought: whoever else was named, a battle
             _shift(p, ATTACK, [CLASH], STRONG)
@@ -251,4 +263,45 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
         _shift_family(p, (GOV, NSA), [LOOTING], STRONG)
     if _WRECKED.search(text) and not _HARMED.search(text):  # a lethal blast stays an explosion
         _shift_family(p, (GOV, NSA, CLASH, *EXPLOSIONS), [LOOTING], STRONG)
+    _apply_ground_and_deal_rules(p, text)
     return p
+
+
+AGREEMENT = "Agreement"
+TRANSFER = "Non-violent transfer of territory"
+# taxonomy: "one side withdraws and the other moves in, a base is handed over ... a withdrawal reported
+# on its own"; a group merely moving its men about is a change to the group, which these words are not
+_HANDOVER = re.compile(r"\b(?:hand(?:ed|ing|s)\s+(?:over\b|(?:it|them|the \w+|\w+)\s+(?:over\s+)?to\b)|"
+                       r"withdr(?:ew|awn|awing|aws?)\s+(?:\w+\s+){0,3}?from|pull(?:ed|ing|s)\s+out\s+(?:of|from)|"
+                       r"evacuat(?:ed|ing|es)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|post|positions?|outposts?)|"
+                       r"abandon(?:ed|ing|s)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|bases|post|posts|positions?))",
+                       re.IGNORECASE)
+_NO_FIGHT = re.compile(r"\b(?:no (?:fighting|clashes|resistance) (?:was |were )?reported|without (?:a |any )?"
+                       r"(?:fight|fighting|resistance|a shot)|barely any (?:fighting|resistance)|unopposed|"
+                       r"switch(?:ed|ing) sides)\b",
+                       re.IGNORECASE)
+# taxonomy: "reach or implement a deal: ceasefires and truces, evacuation deals, surrenders, prisoner and
+# body exchanges"
+_DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:agreement|deal|truce|ceasefire|settlement)|"
+                   r"signed (?:an? |the )?(?:agreement|deal|truce|accord)|swapp?(?:ed|ing) (?:\w+ )?(?:prisoners|detainees|"
+                   r"bodies)|(?:prisoners|detainees|bodies) (?:were |was )?(?:exchanged|swapped)|exchange of (?:prisoners|"
+                   r"detainees|bodies)|surrender(?:ed|ing) to)\b", re.IGNORECASE)
+_TAKEN = re.compile(r"\b(?:loot(?:ed|ing)|stole|stolen|steal(?:ing|s)?|plunder(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|"
+                    r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|burn(?:ed|t) "
+                    r"(?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|vehicles|offices?))\b", re.IGNORECASE)
+_CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
+
+
+def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
+    """The taxonomy's own tests for ground changing hands without a fight, for a deal, and for
+    property taken or burned with nobody attacked."""
+    if _NO_FIGHT.search(text):
+        _shift_family(p, (GOV, NSA, CLASH, CHANGE), [TRANSFER], STRONG)
+    elif _HANDOVER.search(text):
+        _shift_family(p, (CHANGE,), [TRANSFER], STRONG)
+    if _DEAL.search(text):
+        _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH), [AGREEMENT], WEAK)
+    if _TAKEN.search(text) and not _HARMED.search(text):
+        crowd = _CROWD_WORDS.search(text)
+        sources = (CHANGE, ARRESTS, ATTACK, GOV, NSA) + (() if crowd else (MOB, VIOLENT_DEMO, PEACEFUL))
+        _shift_family(p, sources, [LOOTING], STRONG)

@@ -97,6 +97,7 @@ _MODIFIER = re.compile(r"[-‑–](?:backed|led|based|allied|aligned|affiliated|
                        r"troops|authorities|government|ministry|embassy|envoy|warplanes|jets)\b", re.IGNORECASE)
 
 
+_IT_OBJECT = re.compile(r"\s+it\b(?!\s+(?:was|is|has|had|would|will|said|says|\w+ed)\b)", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -247,13 +248,14 @@ class EventExtractor:
         k1, k2 = self._kinds(roles, resolved.actors)
         verbs = [t.text for t in tokens if t.pos_ == "VERB"]
         probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.span.text,
-                                                     verbs), s.span.text)
+                                                     verbs), s.span.text, self._paragraph_text(doc, s, sentences))
         sub, p_sub = self._sub_type(s.probs, probs)
         trig_doc = trigger.start + s.shift
         in_sentence = [m for m in places if s.start <= m.start and m.end <= s.end]
         chosen = choose_place(in_sentence, doc.text, trig_doc,
                               movement=sub in MOVEMENT)
-        place_m = chosen[0] if chosen else self._fallback_place(s, sentences, places, doc)
+        place_m = (chosen[0] if chosen else self._place_it_stands_for(doc.text, trigger.end + s.shift, s, places)
+                   or self._fallback_place(s, sentences, places, doc))
         country = (place_m.place.get("country") if place_m else None) or resolved.country
         event = Event(event_type=self.taxonomy.event_type_of(sub), sub_event_type=sub,
                       confidence=round(min(1.0, score * (0.6 + 0.4 * p_sub)) * (CLAUSE_WEIGHT if s.clause else 1.0), 4),
@@ -268,6 +270,11 @@ class EventExtractor:
         event.claims = claims_in(figures, doc.text, s.start, s.end)
         refresh_fatalities(event)
         return event
+
+    @staticmethod
+    def _paragraph_text(doc: Document, s: Sentence, sentences: list[Sentence]) -> str:
+        same = [x for x in sentences if x.paragraph == s.paragraph]
+        return doc.text[min(x.start for x in same):max(x.end for x in same)]
 
     @staticmethod
     def _sub_type(text_probs: dict[str, float], ruled: dict[str, float]) -> tuple[str, float]:
@@ -370,6 +377,16 @@ class EventExtractor:
         return state_actor(self.pack, role, country, actors)
 
     # -- place, date, tolls ---------------------------------------------------------------------------
+    @staticmethod
+    def _place_it_stands_for(text: str, trigger_end: int, s: Sentence, places: list):
+        """"Mosul, which was recaptured from ISIS. The army retook it": a town or city that "it", right after
+        the event word, points back to is the last one named before the sentence, within its paragraph."""
+        if not _IT_OBJECT.match(text, trigger_end):
+            return None
+        para_start = text.rfind("\n", 0, s.start) + 1
+        towns = [m for m in places if para_start <= m.start and m.end <= s.start and specificity(m.place) == 3]
+        return max(towns, key=lambda m: m.start, default=None)
+
     @staticmethod
     def _fallback_place(s: Sentence, sentences: list[Sentence], places: list, doc: Document):
         """Nearest earlier sentence of the paragraph with a place, else the lead's, else the dateline's."""

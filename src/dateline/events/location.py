@@ -28,7 +28,18 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|into|on|across
                        r"region|area|outskirts|countryside))*)\s*$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts|countryside|vicinity|around|kilometres|km|miles|"
                    r"north of|south of|east of|west of|close to|rural)\b[^.]{0,20}$", re.IGNORECASE)
-_ORIGIN = re.compile(r"\b(?:from|to|towards?|toward)\s+(?:the\s+)?$", re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(?:from|to|towards?|toward)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|village|countryside|"
+                     r"outskirts|province|area|region)\s+of\s+)?$", re.IGNORECASE)
+# "families that had newly arrived from Mosul": where the movers came from before, not the move's origin.
+# "brought in reinforcements from the Aleppo countryside": an inbound move happens where it arrives.
+_ARRIVED = re.compile(r"\b(?:arriv\w*|came|come|coming|fled|returned|returning|hail\w*|brought\s+in|"
+                      r"reinforcements?)\s+(?:[\w’'-]+\s+){0,3}from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# Forced displacement is coded where people are driven from: "forced families to move to Palmyra" is
+# not an event in Palmyra.
+_FORCED = re.compile(r"\b(?:forc(?:ed|ing)|compell\w*|expell\w*|displac\w*|deport\w*|evict\w*|drove|driven)\b",
+                     re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:city|town|village|area|region|province|"
+                          r"countryside)\s+of\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(r"^\s*(?:said|says|told|announced|reported|state media|news agency|'s? (?:government|"
                      r"foreign ministry|ministry|army|military|forces|officials?))\b", re.IGNORECASE)
 
@@ -59,8 +70,11 @@ def rule_score(m, text: str, trigger_pos: int, *, movement: bool = False) -> flo
     score = specificity(m.place) * 2.0
     if _LOCATIVE.search(before):
         score += 3.0
-    if _ORIGIN.search(before):
-        score += 1.5 if movement and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) else -1.5
+    if _ARRIVED.search(before):
+        score -= 3.0
+    elif _ORIGIN.search(before):
+        origin = movement and re.search(r"\bfrom\s", _ORIGIN.search(before).group(), re.I)
+        score += 1.5 if origin else -1.5
     if re.match(r"^\s*(?:'s|’s)", after) or re.match(r"^\s*(?:province|governorate|city|town|district)", after):
         score += 1.0
     if _SPEECH.match(after) or m.label == "NORP":
@@ -83,6 +97,13 @@ def plausible_candidates(mentions: list, text: str) -> list:
     return keep or candidates
 
 
+def _forced_destination(m, text: str, trigger_pos: int) -> bool:
+    """"forced dozens of families to move to the city of Palmyra": the place people are driven to."""
+    lo = min(trigger_pos, m.start)
+    return bool(_DESTINATION.search(text[max(0, m.start - 40):m.start])
+                and _FORCED.search(text[max(0, lo - 60):m.start]))
+
+
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s|')\s")
 
 RULES, RANKER, GATED = "rules", "ranker", "gated"
@@ -102,10 +123,15 @@ def choose_place(mentions: list, text: str, trigger_pos: int, *, movement: bool 
     where it is clearly surer than the rules); None means `DEFAULT_METHOD`. The score returned is
     the rules' score or the ranker's, and compares within one call only.
     """
-    method = method or DEFAULT_METHOD
+    # The ranker learnt from violent events; where people or forces move, which end of the move is the
+    # event's place is the rules' call (origin, "arrived from", forced destinations).
+    method = method or (RULES if movement else DEFAULT_METHOD)
     if method not in METHODS:
         raise ValueError(f"unknown place-ranking method {method!r}: use one of {', '.join(METHODS)}")
     candidates = plausible_candidates(mentions, text)
+    if movement:
+        candidates = [m for m in candidates if not (_forced_destination(m, text, trigger_pos)
+                                                    or _ARRIVED.search(text[max(0, m.start - 80):m.start]))]
     if not candidates:
         return None
     rules = [rule_score(m, text, trigger_pos, movement=movement) for m in candidates]

@@ -22,7 +22,7 @@ _STRONG = (
     r"shot|shooting|shoot|opened|fired|gunned|massacre[ds]?|execut(?:ed|ion|ions)|behead(?:ed|ing)|"
     r"abduct(?:ed|ion|ions)|kidnap(?:ped|ping|pings)?|arrest(?:ed|s)?|detain(?:ed)?|rounded|"
     r"seiz(?:ed|ure)|captur(?:ed|e)|overr(?:an|un)|stormed|recaptur(?:ed|e)|retook|liberat(?:ed|ion)|"
-    r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:ied|y|ies)|march(?:ed|es)?|sit-in|"
+    r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:ied|y|ies|ying)|march(?:ed|es)?|sit-in|block(?:ed|ing|aded)|"
     r"riot(?:ed|s|ers|ing)?|loot(?:ed|ing)|torch(?:ed)|burn(?:ed|t)|demolish(?:ed)|destroy(?:ed)|"
     r"blew|explo(?:ded|sion|sions|sive)|detonat(?:ed|ion)|withdr(?:ew|awn|awal)|pulled|handed|"
     r"defus(?:ed)|dismantled|intercept(?:ed|ion)|foiled|shot down|rap(?:e|ed)|lynch(?:ed|ing)|"
@@ -50,7 +50,7 @@ IRREALIS = re.compile(
     r"prepar(?:e|es|ed|ing)|warn(?:s|ed|ing)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|aim(?:s|ed)?|"
     r"seek(?:s|ing)?|hope(?:s|d)?|want(?:s|ed)?|expect(?:s|ed)?|fear(?:s|ed)?|urg(?:e|es|ed)|"
     r"call(?:s|ed)?|demand(?:s|ed)?|den(?:y|ies|ied)|refut(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)|"
-    r"prevent(?:ed)?|avert(?:ed)?|rumou?rs?|ready|readiness|order(?:s|ed)?|tr(?:y|ies)|"
+    r"prevent(?:ed)?|avert(?:ed)?|spar(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|rumou?rs?|ready|readiness|order(?:s|ed)?|tr(?:y|ies)|"
     r"allow(?:s|ed)?|trying|attempt(?:s|ed|ing)?|risk|likely|unlikely|possible|possibility|prospect|if|unless|whether|"
     r"investigat(?:e|ion)|probe|talk(?:s|ed)?|spoke|speak(?:s)?|ahead|upcoming|next|planned|proposed|potential|would-be)$",
     re.IGNORECASE)
@@ -66,9 +66,20 @@ GENERIC = re.compile(
 # earlier killed", "last year", "in 2014".
 BACKGROUND = re.compile(
     r"\b(?:(?:came|comes|follow(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:after|weeks? of|days? of|months? of)|"
-    r"(?:a|one|two|three|four|five|six|several|few|\d+) (?:days?|weeks?|months?|years?|decades?) "
-    r"(?:after|before|earlier|ago)|had (?:\w+ )?(?:earlier|previously|already)|previously|"
+    r"(?:a|one|two|three|four|five|six|several|few|\d+) (?:(?:days?|weeks?) (?:after|before)|"
+    r"(?:months?|years?|decades?) (?:after|before|earlier|ago))|had (?:\w+ )?(?:earlier|previously|already)|previously|"
     r"last (?:year|month)|earlier this (?:year|month))", re.IGNORECASE)
+# A trend word pinned to one day tells that day's fighting: "clashes intensified on Thursday around the base".
+_TREND = re.compile(r"^(?:intensifie[sd]|stepped up)$", re.IGNORECASE)
+_ONE_DAY = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|tonight|yesterday|"
+                      r"overnight|last night|this (?:morning|afternoon|evening)|at (?:dawn|dusk|noon))\b", re.IGNORECASE)
+# What marks a line as breaking news, where the present tense tells what just happened:
+# "JUST IN: ...", "... in #Karbala", "Russian jets hit X now".
+_NEWS_NOW = re.compile(r"^\W*(?:just in|breaking|urgent|update|watch)\b|#\w|\b(?:today|tonight|just now|right now|"
+                       r"this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_ANNOUNCING = re.compile(r"^(?:announc|declar|reveal|unveil|vow|confirm)\w*$", re.IGNORECASE)
+_INTENT = re.compile(r"^(?:readiness|plans?|intentions?|intent|willingness|preparations?|decision|bid|goal|aim)$",
+                     re.IGNORECASE)
 CLAIM_ONLY = re.compile(r"\b(?:claimed (?:responsibility|the (?:attack|bombing|killing|strike))|"
                         r"claims? of responsibility|took responsibility)\b", re.IGNORECASE)
 # "Photos from the scene show bodies...", "Footage circulated online showed...": what a picture of
@@ -156,16 +167,23 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
     gov = next((w for w in words[:6] if IRREALIS.match(w)), None)
     if gov and gov not in ("ordered", "called", "order", "call", "next", "ahead"):
         return 0.2, f"irrealis:{gov}"
+    if _ANNOUNCING.match(tokens[i].text) and any(_INTENT.match(t.text) for t in tokens[i + 1:i + 4]):
+        return 0.2, "irrealis:intent"  # "announced its readiness to storm", "declared plans to"
     clause = clause_of(sentence_text, trigger.start, trigger.end)
-    if GENERIC.search(clause):
+    if any(not (_TREND.match(g.group()) and _ONE_DAY.search(clause)) for g in GENERIC.finditer(clause)):
         return 0.35, "generic"
     if BACKGROUND.search(clause):
         return 0.3, "background"
-    if CLAIM_ONLY.search(sentence_text):
+    claim = CLAIM_ONLY.search(sentence_text)
+    if claim and trigger.start >= claim.start():
+        # "X claimed responsibility for the bombing" points at an incident; "a bomb killed five, as X
+        # claimed responsibility" tells it first
         return 0.3, "claim"
     if _SPEECH_ONLY.search(sentence_text) and trigger.start > 25 and tokens[i].pos_ != "VERB":
         return 0.4, "statement"
     present = tokens[i].tag_ in ("VBZ", "VBP") and not _PAST_FORM.match(tokens[i].text)
+    if present and _NEWS_NOW.search(sentence_text):
+        return 1.0, None
     if present or (tokens[i].tag_ == "VBG" and near[:1] and near[0] in ("is", "are")):
         return 0.5, "present"  # "the commission consists of", "it is moving": states, not events
     return 1.0, None

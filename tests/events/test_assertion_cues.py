@@ -1,0 +1,49 @@
+"""Whether a sentence asserts that an event happened, read through the whole pipeline: the cues that
+cancel a trigger (intentions, purposes, claims that only point back) must not cancel the events that
+wire copy and breaking-news posts tell in the same breath. Sentences are written for these tests."""
+from __future__ import annotations
+
+
+def types(result) -> list[str]:
+    return [e.event_type for e in result.events]
+
+
+def test_a_toll_told_before_the_claim_of_responsibility_is_the_event(analyze):
+    told = analyze("A suicide bomber blew himself up at a wedding hall in Kabul on Sunday, killing 12 people, "
+                   "police said, as the Islamic State claimed responsibility.")
+    assert types(told) == ["Explosions/Remote violence"]
+
+
+def test_a_claim_that_only_points_at_an_incident_is_not_one(analyze):
+    claim = analyze("The Islamic State claimed responsibility for the bombing in a statement on its Amaq agency.")
+    assert claim.events == []
+
+
+def test_fighting_that_intensified_on_a_given_day_is_that_days_battle(analyze):
+    fight = analyze("Fighting between the army and the Rapid Support Forces intensified on Thursday around the "
+                    "Armoured Corps base in south Khartoum, with witnesses reporting heavy gunfire.")
+    assert types(fight) == ["Battles"]
+
+
+def test_fighting_that_intensified_over_months_is_a_trend(analyze):
+    trend = analyze("Fighting between the army and the Rapid Support Forces has intensified in recent months "
+                    "across Khartoum, aid agencies say.")
+    assert trend.events == []
+
+
+def test_announcing_readiness_to_storm_a_city_is_a_plan(analyze):
+    plan = analyze("Last week, the Syrian Democratic Forces announced their readiness to storm the city of Raqqa, "
+                   "warning civilians to stay away from the group's headquarters.")
+    assert plan.events == []
+
+
+def test_bombing_a_group_hopes_to_avoid_has_not_happened(analyze):
+    purpose = analyze("The group kept its fighters out of the towns of al-Anbar to spare them the monitoring "
+                      "and bombing by the coalition.")
+    assert purpose.events == []
+
+
+def test_a_breaking_news_post_in_the_present_tense_tells_an_arrest(analyze):
+    post = analyze("BREAKING: Iraqi security forces arrest three suspects in the killing of an activist in "
+                   "#Karbala, per the interior ministry.")
+    assert [e.sub_event_type for e in post.events] == ["Arrests"]
