@@ -204,3 +204,51 @@ def test_property_taken_or_burned_with_nobody_hurt_is_looting():
         "Looting/property destruction"
     killed = "M23 fighters looted the hospital and killed two guards."
     assert top(apply_trigger_rules({"Attack": 0.5, "Looting/property destruction": 0.5}, "killed", killed)) == "Attack"
+
+
+def test_a_named_toxic_chemical_decides_whatever_carried_it():
+    from dateline.events.coding_rules import names_chemical
+
+    p = {"Shelling/artillery/missile attack": 0.7, "Chemical weapon": 0.2, "Air/drone strike": 0.1}
+    rockets = "Islamic State fired rockets filled with a mustard agent at the town, wounding hundreds."
+    assert top(apply_text_rules(p, rockets)) == "Chemical weapon"
+    assert names_chemical("A junta aircraft dropped a bomb that released a yellowish gas over the village.")
+    assert not names_chemical("Police fired tear gas at the crowd and used water cannon.")
+    assert not names_chemical("Artillery fired white phosphorus shells at the town.")
+
+
+def test_kidnappers_abduct_even_when_the_police_tell_of_it():
+    p = {"Arrests": 0.6, "Abduction/forced disappearance": 0.4}
+    text = "Police in Kirkuk said a gang kidnapped a businessman on Tuesday and demanded a ransom."
+    assert top(apply_text_rules(p, text)) == "Abduction/forced disappearance"
+
+
+def test_closures_curfews_levies_and_mass_graves_are_other_developments():
+    p = {"Change to group/activity": 0.5, "Other": 0.3, "Agreement": 0.2}
+    for text in ("The General Command announced the closure of the crossings with the SDF areas until further notice.",
+                 "Authorities imposed a curfew on the city after the unrest.",
+                 "Bandits imposed levies on villages in the district, residents said.",
+                 "Civil defence teams exhumed the remains of 21 people from a mass grave."):
+        assert top(apply_text_rules(p, text)) == "Other", text
+
+
+def test_arrests_at_a_protest_belong_to_the_protest():
+    p = {"Arrests": 0.7, "Protest with intervention": 0.2, "Peaceful protest": 0.1}
+    at_rally = "Security forces arrested four young men who held up banners during a small protest in Jaramana."
+    assert top(apply_trigger_rules(p, "arrested", at_rally)) == "Protest with intervention"
+    raid = "Security forces arrested four young men in a dawn raid on their homes in Jaramana."
+    assert top(apply_trigger_rules(p, "arrested", raid)) == "Arrests"
+
+
+def test_tear_gas_and_warning_shots_with_nobody_hurt_are_an_intervention_not_excessive_force():
+    p = {"Excessive force against protesters": 0.6, "Protest with intervention": 0.3, "Peaceful protest": 0.1}
+    scared = "Security forces fired shots in the air to scare off protesters who had gathered at the square."
+    assert top(apply_trigger_rules(p, "fired", scared)) == "Protest with intervention"
+    killed = "Security forces fired tear gas and live ammunition at protesters, killing two of them."
+    assert top(apply_trigger_rules(p, "fired", killed)) == "Excessive force against protesters"
+
+
+def test_a_crowd_burning_a_shop_is_left_to_the_riot_types():
+    p = {"Mob violence": 0.6, "Looting/property destruction": 0.4}
+    text = "Worshippers leaving a mosque attacked and ransacked a shop selling alcohol, police said."
+    assert top(apply_trigger_rules(p, "ransacked", text)) == "Mob violence"

@@ -30,6 +30,7 @@ MOB = "Mob violence"
 ARRESTS = "Arrests"
 ABDUCTION = "Abduction/forced disappearance"
 AIR = "Air/drone strike"
+CHEMICAL = "Chemical weapon"
 SHELLING = "Shelling/artillery/missile attack"
 
 STRONG = 0.9  # the actor category is close to decisive under ACLED's rules
@@ -120,8 +121,11 @@ def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: floa
 # Within Explosions/Remote violence the weapon and its delivery decide the sub-type (taxonomy.md);
 # the words for them are few and stable across outlets, so they override the text model's mixing.
 WEAPON_CUES: tuple[tuple[str, str], ...] = (
-    ("Chemical weapon", r"\b(?:chemical|chlorine|sarin|nerve (?:gas|agent)|toxic gas|mustard (?:gas|agent)|"
-                        r"poison(?:ous)? gas|suffocation|irritant|chloropicrin)"),
+    ("Chemical weapon", r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|substances?)|chlorine|sarin|"
+                        r"nerve (?:gas|agent)|toxic (?:gas|substances?|chemicals?|agents?|fumes)|mustard (?:gas|agent)|"
+                        r"poison(?:ous)? gas|(?<!tear )gas (?:attacks?|canisters?|cylinders?|bombs?|shells?)|"
+                        r"(?:yellow|green)\w*(?:-\w+)? gas|suffocation|irritant|chloropicrin|"
+                        r"cs gas|vx)"),
     ("Suicide bomb", r"\b(?:suicide|martyrdom operation|blew (?:himself|herself|themselves) up|explosive (?:vest|belt))"),
     ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
                          r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+|[fb]-\d+s?|gunships?|uavs?|"
@@ -135,6 +139,11 @@ WEAPON_CUES: tuple[tuple[str, str], ...] = (
 )
 _WEAPON = tuple((sub, re.compile(pattern + r"\b", re.IGNORECASE)) for sub, pattern in WEAPON_CUES)
 EXPLOSIONS = tuple(sub for sub, _ in WEAPON_CUES)
+
+
+def names_chemical(text: str) -> bool:
+    """Whether a toxic chemical is named as the weapon, which decides the sub-type whatever carried it."""
+    return bool(_WEAPON[0][1].search(text))
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 _DESTRUCTION = re.compile(r"\b(?:demolish\w*|destroy\w*|loot\w*|bulldoz\w*|torch\w*|burn\w*|set fire|"
@@ -154,8 +163,10 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     absence of any interception/defusal word (which Disrupted weapons use needs), and by a victim's
     fate left unknown, which `context` (the sentence's paragraph) may tell one sentence on."""
     p = dict(probabilities)
-    if _DISAPPEARED.search(context or text):
+    if _DISAPPEARED.search(context or text) or _KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
+    if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)):
+        _shift_family(p, (CHANGE, AGREEMENT, GOV, NSA, HQ, TRANSFER, ARRESTS), ["Other"], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
@@ -166,7 +177,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         # A weapon named in passing ("initial reports of a drone attack were wrong") does not
         # outrank another named weapon the text model is already sure of.
         backed = max((sub for sub in found if sub in p), key=p.get, default=None)
-        if backed is not None and p[backed] >= SURE:
+        if backed is not None and p[backed] >= SURE and winner != CHEMICAL:  # the chemical decides, always
             winner = backed
         for sub in EXPLOSIONS:
             if sub != winner:
@@ -231,6 +242,16 @@ _DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:st
                           r"(?:locate|find|reach)|forcibly disappeared|disappeared (?:since|after|in custody)|"
                           r"den(?:y|ies|ied) (?:holding|detaining|having)|incommunicado|fate (?:is |remains )?unknown)",
                           re.IGNORECASE)
+# taxonomy: "kidnappings for ransom, mass abductions ..., hostage-taking" whoever reports them
+_KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b", re.IGNORECASE)
+# taxonomy's "Other": mass graves, curfews, emergencies, closures, sieges and blocked convoys, eviction
+# orders, levies and bans, parades
+_GRAVE = re.compile(r"\b(?:mass graves?|exhum\w+)\b", re.IGNORECASE)
+_OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emergency|martial law|"
+                            r"clos(?:ed|ing|es|ure of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:crossings?|border|borders|roads?|"
+                            r"highway|bridges?|airport|airspace)|(?:block(?:ed|ing)|prevent(?:ed|ing)|turn(?:ed|ing) back)\s+"
+                            r"(?:\w+\s+){0,3}?convoys?|eviction orders?|imposed\s+(?:\w+\s+){0,2}?(?:tax|taxes|levies|levy|"
+                            r"fees?|bans?|royalties)|military parade|celebratory gunfire)\b", re.IGNORECASE)
 _HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|casualties|victims)\b", re.IGNORECASE)
 
 
@@ -289,6 +310,11 @@ _DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:agr
 _TAKEN = re.compile(r"\b(?:loot(?:ed|ing)|stole|stolen|steal(?:ing|s)?|plunder(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|"
                     r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|burn(?:ed|t) "
                     r"(?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|vehicles|offices?))\b", re.IGNORECASE)
+_DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|rounded up)\b", re.IGNORECASE)
+_RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\w*|dispers\w*|kettl\w*|pushed back|"
+                         r"scuffl\w*|rubber bullets|(?:shots|fired|firing) (?:\w+ )?in(?:to)? the air|warning shots|"
+                         r"stun grenades|pepper spray|beat (?:and|them)|beaten)\b", re.IGNORECASE)
+_LIVE_FIRE = re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b", re.IGNORECASE)
 _CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
 
 
@@ -302,6 +328,12 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if _DEAL.search(text):
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH), [AGREEMENT], WEAK)
     if _TAKEN.search(text) and not _HARMED.search(text):
-        crowd = _CROWD_WORDS.search(text)
-        sources = (CHANGE, ARRESTS, ATTACK, GOV, NSA) + (() if crowd else (MOB, VIOLENT_DEMO, PEACEFUL))
-        _shift_family(p, sources, [LOOTING], STRONG)
+        # a crowd burning or ransacking is a riot, which only the actors tell apart
+        _shift_family(p, (CHANGE, ARRESTS, ATTACK, GOV, NSA), [LOOTING], STRONG)
+    crowd = _CROWD_WORDS.search(text)
+    if crowd and _DETAINED.search(text):
+        # taxonomy: "Arrests at a protest belong to the protest event"
+        _shift(p, ARRESTS, [INTERVENTION], STRONG)
+    if crowd and _RESTRAINED.search(text) and not _HARMED.search(text) and not _LIVE_FIRE.search(text):
+        # force short of killing or serious injury is an intervention, not excessive force
+        _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
