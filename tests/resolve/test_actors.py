@@ -306,3 +306,14 @@ def test_resolution_is_fast(resolver):
     for s in surfaces:
         resolver.resolve(s, country_hint="SY")
     assert time.perf_counter() - start < 3.0
+
+
+def test_code_importing_from_dateline_resolve_actors_keeps_working_after_the_split():
+    # The resolver is assembled from actor_context, actor_provisional and actor_session; importers
+    # still find every public name where they always did, as the same objects.
+    from dateline.resolve import actor_session, actors
+    assert set(actors.__all__) == {"Match", "ActorResolver", "ActorSession", "AnaphoraTracker",
+                                   "link_anaphor", "METHODS"}
+    for name in ("Match", "ActorSession", "AnaphoraTracker", "link_anaphor", "METHODS"):
+        assert getattr(actors, name) is getattr(actor_session, name)
+    assert callable(actors.ActorResolver.provisional)

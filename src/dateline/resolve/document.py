@@ -82,7 +82,7 @@ class DocumentResolver:
         return votes
 
     def resolve(self, doc: Document, mentions: list[Mention]) -> Resolved:
-        names = [m.text for m in mentions if m.label in PLACE_LABELS]
+        names = self.places.voting_names([m for m in mentions if m.label in PLACE_LABELS], doc.text)
         actor_votes = self._actor_votes(mentions)
         country = self.places.document_country(names, doc.dateline, actor_votes) if names else None
         mentions = self.repair.repair(doc, mentions, country)

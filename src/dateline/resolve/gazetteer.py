@@ -7,7 +7,9 @@ resolved in the document, feature class, population; a loose match is believed o
 country or, when that is unknown, for a well-known place). `resolve` also reads descriptive phrases
 ("Raqqa governorate", "countryside of Aleppo", "Mosul's old city") and sets geo_precision the way
 ACLED does: 1 the town itself, 2 part of or near a town, 3 a region coded at a representative
-point (a province at its capital, a country at its centroid).
+point (a province at its capital, a country at its centroid). `resolve_in` looks a name up inside
+another place ("Baghdad's Dora district", "Dora, Baghdad"), and settles for that place itself at
+a coarser precision when the name is not found there.
 
 Not responsible for finding place mentions in text (NER) or for building the file
 (`gazetteer_build`). A `Gazetteer` holds one read-only SQLite connection; it does no I/O beyond
@@ -27,9 +29,9 @@ from dateline.geo import haversine_km
 
 from dateline.resolve.gazetteer_build import GazetteerError, check_gazetteer, ensure_gazetteer
 from dateline.resolve.placename import (capital_phrase, normalize_place, parse_place_phrase,
-                                        skeleton_place, strip_leading)
+                                        skeleton_place, split_possessive, strip_leading)
 
-__all__ = ["Candidate", "Gazetteer", "PlaceMatch", "well_known"]
+__all__ = ["Candidate", "Gazetteer", "PlaceMatch", "believed_elsewhere", "inside", "is_area", "well_known"]
 
 MatchKind = Literal["exact", "skeleton", "fuzzy"]
 _COLS = ("p.geonameid, p.name, p.country, p.admin1, p.admin1_name, p.admin2, p.lat, p.lon, "
@@ -38,6 +40,8 @@ _MATCH_WEIGHT = {"exact": 3.0, "skeleton": 1.8, "fuzzy": 1.0}
 _FUZZY_MIN = 85.0
 MEMO_SIZE = 50_000
 _SKELETON_MIN = 80.0  # a skeleton hit must still look like the name (Taldou is not Toledo)
+# How far from a town a place it is said to hold may lie: a big city's districts and suburbs.
+AREA_KM = 50.0
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,37 @@ def well_known(c: Candidate) -> bool:
 
 
 _WELL_KNOWN_CODES = frozenset({"PCLI", "PCL", "ADM1", "PPLC", "PPLA", "RGN"})
+# Parts of towns, and towns that are gone: not places another place is said to be in.
+_NOT_AREAS = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
+
+
+def is_area(c: Candidate) -> bool:
+    """A country, a province or a town: a place another can be said to lie in."""
+    code = c.feature_code or ""
+    return code.startswith("PCL") or code == "ADM1" or (code.startswith("PPL") and code not in _NOT_AREAS)
+
+
+def inside(c: Candidate, area: Candidate) -> bool:
+    """Whether `c` lies in `area`: same country; for a province, its admin1; for a town, within
+    `AREA_KM` of it or in its province. A country is inside nothing, a province inside no town."""
+    code, area_code = c.feature_code or "", area.feature_code or ""
+    if not c.country or c.country != area.country or code.startswith("PCL"):
+        return False
+    if area_code.startswith("PCL"):
+        return True
+    if area_code == "ADM1":
+        return bool(area.admin1) and c.admin1 == area.admin1
+    if code == "ADM1":
+        return False
+    return haversine_km((c.lat, c.lon), (area.lat, area.lon)) <= AREA_KM \
+        or (bool(area.admin1) and c.admin1 == area.admin1)
+
+
+def believed_elsewhere(own: Candidate, area: Candidate, country: str | None) -> bool:
+    """Whether a name's own reading outside `area` stands against the text placing it there: a
+    well-known place ("Israel's Gaza offensive"), or a place in the story's `country` when the
+    area is abroad ("Turkey's Afrin operation" in a Syria story). A hamlet abroad does not."""
+    return well_known(own) or (country is not None and own.country == country != area.country)
 
 
 def _is_prose(text: str) -> bool:
@@ -253,8 +288,10 @@ class Gazetteer:
         return s
 
     def _best(self, name: str, country: str | None, near, kind_hint, *, only: str | None = None,
-              exact_only: bool = False) -> tuple[Candidate, float] | None:
-        cands = self.candidates(name, limit=200, loose=not exact_only)
+              exact_only: bool = False, area: Candidate | None = None) -> tuple[Candidate, float] | None:
+        cands = self.candidates(name, country=area.country if area else None, limit=200, loose=not exact_only)
+        if area is not None:
+            cands = [c for c in cands if inside(c, area)]
         if country:
             # A loose (skeleton, fuzzy) match is trusted only inside the expected country.
             cands = [c for c in cands if c.match == "exact" or c.country == country]
@@ -298,14 +335,50 @@ class Gazetteer:
             self._memo[key] = self._resolve(name, country_hint=country_hint, kind_hint=kind_hint)
         return self._memo[key]
 
+    def resolve_in(self, name: str, area: Candidate, *, own: Candidate | None = None,
+                   country: str | None = None, kind_hint: str | None = None) -> PlaceMatch | None:
+        """`name` read as a place the text puts inside `area` ("Baghdad's Dora district").
+
+        The entry of that name inside the area (see `inside`), with the method that found it;
+        failing that, the area itself at precision 2 or coarser, as a site is put at its town
+        (method "landmark:<area>"): "Aleppo's Sheikh Maqsoud" with no row for it is Aleppo.
+        None when `own`, the name's entry looked up alone, stands: it is in the area already, a
+        country, `believed_elsewhere` in the story's `country` or as a well-known place (then only
+        a well-known namesake inside overrules it), or anywhere at all when the area is a country.
+        """
+        if own is not None and (inside(own, area) or (own.feature_code or "").startswith("PCL")):
+            return None
+        elsewhere = own is not None and believed_elsewhere(own, area, country)
+        hit = self._resolve(name, country_hint=area.country, near=[(area.lat, area.lon)],
+                            kind_hint=kind_hint, area=area)
+        if hit is not None and (not elsewhere or well_known(hit.candidate)):
+            return hit
+        # A country before a place often says whose campaign, not where ("Turkey's Afrin
+        # operation"), so only a name with no reading of its own is put at a country.
+        if elsewhere or (own is not None and (area.feature_code or "").startswith("PCL")):
+            return None
+        score = self._score(area, area.country, None, None)
+        return self._finish(area, score, f"landmark:{area.name}", "part")
+
+    def _owned(self, owner: str, rest: str, country: str | None, near) -> PlaceMatch | None:
+        """"Baghdad's Dora district": `rest` inside the owner when the owner is a place, else None."""
+        area = self._resolve(owner, country_hint=country, near=near)
+        if area is None or area.candidate.match != "exact" or not area.method.startswith("name:") \
+                or not is_area(area.candidate):
+            return None
+        own = self._resolve(rest, country_hint=country, near=near)
+        return self.resolve_in(rest, area.candidate, own=own.candidate if own else None,
+                               country=country) or own
+
     def _resolve(self, name: str, *, country_hint: str | None = None,
                  near: list[tuple[float, float]] | None = None,
-                 kind_hint: str | None = None) -> PlaceMatch | None:
+                 kind_hint: str | None = None, area: Candidate | None = None) -> PlaceMatch | None:
         """The best entry for a mention as written, or None.
 
         `country_hint` (ISO2 or a country name) and `near` (points already placed in the same
         document) are soft preferences, never filters: "Jizan" in a Yemen story is still in Saudi
-        Arabia. `kind_hint` ("city", "region", "country") nudges the feature class.
+        Arabia. `kind_hint` ("city", "region", "country") nudges the feature class. `area`, unlike
+        them, is a filter: only entries inside it (see `resolve_in`).
         """
         text = " ".join(name.split())
         if not text:
@@ -320,14 +393,20 @@ class Gazetteer:
         elif _is_prose(strip_leading(text)):  # "The city" opening a sentence is prose too
             return None
         phrase = parse_place_phrase(text)
+        # "Mosul's old city" is a phrase about Mosul; "Baghdad's Dora district" is Dora, in Baghdad.
+        owned = split_possessive(text) if area is None and split_possessive(phrase.core if phrase else text) \
+            else None
         # 1. The whole mention as a name ("northern Syria", "Rural Damascus", "Mosul's Old City").
-        if hit := self._best(text, country, near, kind_hint, exact_only=phrase is not None):
+        if hit := self._best(text, country, near, kind_hint, exact_only=phrase is not None or bool(owned),
+                             area=area):
             c, score = hit
             return self._finish(c, score, f"name:{c.match}")
+        if owned and (hit := self._owned(*owned, country, near)):
+            return hit
         # 2. A descriptive phrase around a name.
         if phrase is not None:
             if phrase.scope == "admin1":
-                hit = self._best(phrase.core, country, near, "region", only="admin")
+                hit = self._best(phrase.core, country, near, "region", only="admin", area=area)
                 if hit:
                     c, score = hit
                     if c.feature_code not in ("ADM1",) and not (c.feature_code or "").startswith("PCL"):
@@ -335,14 +414,15 @@ class Gazetteer:
                     m = self._finish(c, score, f"phrase:{phrase.qualifier}:{c.match}")
                     return PlaceMatch(m.candidate, 3, m.method, m.score)
             else:
-                hit = self._best(phrase.core, country, near, kind_hint)
+                hit = self._best(phrase.core, country, near, kind_hint, area=area)
                 if hit:
                     c, score = hit
                     return self._finish(c, score, f"phrase:{phrase.qualifier}:{c.match}", phrase.scope)
         # 3. A place name inside a longer span ("on the road between Manbij and Qamishli").
-        return self._contained(text, country, near)
+        return self._contained(text, country, near, area)
 
-    def _contained(self, text: str, country: str | None, near) -> PlaceMatch | None:
+    def _contained(self, text: str, country: str | None, near,
+                   area: Candidate | None = None) -> PlaceMatch | None:
         tokens = strip_leading(text).split()
         if len(tokens) < 2:
             return None
@@ -355,7 +435,8 @@ class Gazetteer:
                 if latin and not gram[0][:1].isupper():
                     continue
                 for c in self.candidates(" ".join(gram), country=country, limit=50, loose=False):
-                    if c.match != "exact" or c.feature_class not in ("P", "A", "L"):
+                    if c.match != "exact" or c.feature_class not in ("P", "A", "L") \
+                            or (area is not None and not inside(c, area)):
                         continue
                     score = self._score(c, country, near, None) + size
                     if best is None or score > best[0]:

@@ -10,7 +10,8 @@ Conflict reporting transliterates the same Arabic, Kurdish, Pashto or Cyrillic n
   cost of occasional collisions, which the ranking in `gazetteer` settles.
 
 It also splits descriptive phrases ("countryside of Aleppo", "Hasakah province", "Mosul's old city")
-into a core name and what the phrase says about it. It does no lookups.
+into a core name and what the phrase says about it, and a possessive ("Baghdad's Dora district")
+into its owner and the rest. It does no lookups.
 """
 from __future__ import annotations
 
@@ -147,6 +148,19 @@ def strip_leading(text: str) -> str:
                 changed = True
                 break
     return t
+
+
+# "Baghdad's Dora district", "Deir ez-Zor's airport": a capitalised owner of three letters or more
+# then 's, so "Ra's al-Ain" stays one name, not a place "Ra" owning "al-Ain".
+_POSSESSIVE_RE = re.compile(r"^([A-Z][\w'’ -]{0,40}?[\w-]{2})['’]s\s+(\S.*)$")
+
+
+def split_possessive(text: str) -> tuple[str, str] | None:
+    """("Baghdad", "Dora district") for "Baghdad's Dora district"; None without a possessive.
+
+    Only the split: whether the owner is a place the rest lies in is the gazetteer's question."""
+    m = _POSSESSIVE_RE.match(strip_leading(text))
+    return (m.group(1), m.group(2)) if m else None
 
 
 @functools.lru_cache(maxsize=16384)

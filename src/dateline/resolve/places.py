@@ -4,7 +4,9 @@ Responsible for document-level disambiguation: a first pass resolves every disti
 its own; the countries those answers fall in give the document's country (weighted: the names of
 countries, capitals and hamlets abroad count less, the dateline counts double only when the body
 agrees); a second pass resolves every name again with that country and the points already placed
-as context, so "Palmyra" in a Syria story is Tadmur, not Palmyra, New York. What the gazetteer
+as context, so "Palmyra" in a Syria story is Tadmur, not Palmyra, New York. A place the text
+puts inside another ("Baghdad's Dora district", "Dora in Baghdad", "Dora, Baghdad") is looked up
+there, and put at that place when not found there (`Gazetteer.resolve_in`). What the gazetteer
 cannot place is put at a town named beside it, at precision 2: a site ("the grain silos") at its
 town, a village the text calls one ("the village of X") at the town in its sentence.
 
@@ -12,22 +14,55 @@ Not responsible for finding the mentions (annotate) or for the lookup itself (`g
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from importlib import resources
 from typing import Any, Iterable
 
 from ..model import Mention
-from .gazetteer import Candidate, Gazetteer, PlaceMatch, well_known
+from .gazetteer import Candidate, Gazetteer, PlaceMatch, is_area, well_known
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# How the text puts place Y inside place X, by what stands between the two mentions.
+_OWNER_GAP = re.compile(r"['’]s?\s+")              # X's Y, Homs' Y
+_HOLDER_GAP = re.compile(r"\s+in\s+|\s*,\s*")    # Y in X, Y, X
+# A chain of names joined like this is a list ("Homs, Hama and Idlib"), not an address ("Dora,
+# Baghdad, Iraq"), when one of its joins says "and", "or" or "&".
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?", re.I)
+_LIST_WORD = re.compile(r"\b(?:and|or)\b|&", re.I)
 
 
 def place_record(text: str, match: PlaceMatch) -> dict[str, Any]:
     c = match.candidate
     return {"geonameid": c.geonameid, "name": c.name, "country": c.country, "admin1": c.admin1_name,
-            "admin1_code": c.admin1, "admin2": c.admin2, "lat": round(c.lat, 5), "lon": round(c.lon, 5),
+            "admin1_code": c.admin1, "admin1_label": admin1_label(c.country, c.admin1) or c.admin1_name,
+            "admin2": c.admin2, "lat": round(c.lat, 5), "lon": round(c.lon, 5),
             "feature_code": c.feature_code, "population": c.population,
             "geo_precision": match.geo_precision, "method": match.method, "score": match.score}
+
+
+_DIVISION = re.compile(r"\b(?:Governorate|Province|State|Region|Oblast|Department|District|Division|County|"
+                       r"Prefecture|Territory|Emirate)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _admin1_labels() -> dict[tuple[str, str], str]:
+    rows = resources.files("dateline.resources.gazetteer").joinpath("admin1.tsv").read_text("utf-8").splitlines()
+    out = {}
+    for row in rows:
+        if row.startswith(("#", "code\t")) or not row.strip():
+            continue
+        code, name, alternates = row.split("\t")[:3]
+        country, _, admin1 = code.partition(".")
+        out[(country, admin1)] = next((n for n in [name, *alternates.split("|")] if _DIVISION.search(n)), name)
+    return out
+
+
+def admin1_label(country: str | None, admin1: str | None) -> str | None:
+    """The first-level division as English reporting names it ("Raqqa Governorate", "Imo State"), for the
+    conflict countries the package ships divisions for; None elsewhere."""
+    return _admin1_labels().get((country or "", admin1 or ""))
 
 
 def _towns(placed: list[Mention], country: str | None) -> list[Mention]:
@@ -69,6 +104,31 @@ _NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "de", "d
 # "Nile" or "Katyusha" (a rocket the model took for a place) must stay unplaced.
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|hamlet|settlement|locality)\s+of\s+$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|town|hamlet|settlement)\b", re.I)
+
+
+def held_pairs(places: list[Mention], text: str) -> list[tuple[Mention, Mention]]:
+    """(Y, X) for each place mention Y the text puts inside the mention X next to it: "X's Y",
+    "Y in X", "Y, X" (not in a list)."""
+    ordered = sorted(places, key=lambda m: m.start)
+    gaps = [text[a.end:b.start] for a, b in zip(ordered, ordered[1:])]
+    pairs = []
+    for i, gap in enumerate(gaps):
+        a, b = ordered[i], ordered[i + 1]
+        if _OWNER_GAP.fullmatch(gap) and (gap[1:2] == "s" or a.text.endswith("s")):
+            pairs.append((b, a))
+        elif _HOLDER_GAP.fullmatch(gap) and not ("," in gap and _in_list(gaps, i)):
+            pairs.append((a, b))
+    return pairs
+
+
+def _in_list(gaps: list[str], i: int) -> bool:
+    """Whether the chain of joined names around join `i` says "and" or "or" anywhere."""
+    lo = hi = i
+    while lo > 0 and gaps[lo - 1] and _JOIN.fullmatch(gaps[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(gaps) and gaps[hi + 1] and _JOIN.fullmatch(gaps[hi + 1]):
+        hi += 1
+    return any(_LIST_WORD.search(g) for g in gaps[lo:hi + 1])
 
 
 def _is_settlement(m: Mention, text: str) -> bool:
@@ -126,6 +186,17 @@ class PlaceLinker:
                 votes[cc] = votes.get(cc, 0.0) + (2.0 if cc in votes else 0.5)
         return max(votes, key=votes.__getitem__) if votes else None
 
+    def voting_names(self, places: list[Mention], text: str) -> list[str]:
+        """The names of `places` that may vote for the story's country: not "Dora" of "Baghdad's Dora
+        district" when no Dora the gazetteer knows is in Baghdad's country, for the text has said
+        where it is and its namesakes abroad say nothing."""
+        contradicted = set()
+        for inner, outer in held_pairs(places, text):
+            area = self.gazetteer.resolve(outer.text)
+            if area is not None and is_area(area.candidate) and area.candidate.country not in self._votes(inner.text):
+                contradicted.add(inner.text)
+        return [m.text for m in places if m.text not in contradicted]
+
     def _votes(self, name: str) -> dict[str, float]:
         """What one place name says about the story's country, by country.
 
@@ -158,7 +229,8 @@ class PlaceLinker:
         names = list(dict.fromkeys(m.text for m in places))
         if not names:
             return []
-        country = self.document_country(names, dateline, votes)
+        voting = list(dict.fromkeys(self.voting_names(places, text))) if text is not None else names
+        country = self.document_country(voting, dateline, votes)
         first = {n: self.gazetteer.resolve(n, country_hint=country) for n in names}
         near = [(m.lat, m.lon) for m in first.values()
                 if m is not None and m.candidate.country == country and m.geo_precision == 1]
@@ -178,6 +250,8 @@ class PlaceLinker:
             if match is not None:
                 m.place = place_record(m.text, match)
                 linked.append(m)
+        if text is not None:
+            linked += self._contain(places, text, country)
         for m in places:
             if m.place is None and m.label == "FAC":
                 town = _town_for(m, linked, country)
@@ -190,3 +264,26 @@ class PlaceLinker:
                         and (town := _town_near(m, linked, country, text)):
                     m.place = dict(town.place, geo_precision=2, method=f"near:{town.text}")
         return linked
+
+    def _contain(self, places: list[Mention], text: str, country: str | None) -> list[Mention]:
+        """Re-place each mention the text puts inside another ("Baghdad's Dora district") with
+        `Gazetteer.resolve_in`; returns those that had no place before."""
+        added = []
+        for inner, outer in held_pairs(places, text):
+            record = outer.place
+            if record is None or not str(record.get("method", "")).startswith(("name:", "phrase:")) \
+                    or not str(record.get("method", "")).endswith(":exact") \
+                    or inner.source in ("pronoun", "nominal"):
+                continue
+            area = self.gazetteer.get(record["geonameid"])
+            if area is None or not is_area(area):
+                continue
+            own = self.gazetteer.get(inner.place["geonameid"]) if inner.place else None
+            match = self.gazetteer.resolve_in(inner.text, area, own=own, country=country)
+            if match is not None:
+                if inner.place is None:
+                    added.append(inner)
+                inner.place = place_record(inner.text, match)
+                if match.candidate.geonameid == area.geonameid:
+                    inner.place["method"] = f"landmark:{outer.text}"  # as the sites put at their town
+        return added
