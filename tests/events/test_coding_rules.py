@@ -252,3 +252,17 @@ def test_a_crowd_burning_a_shop_is_left_to_the_riot_types():
     p = {"Mob violence": 0.6, "Looting/property destruction": 0.4}
     text = "Worshippers leaving a mosque attacked and ransacked a shop selling alcohol, police said."
     assert top(apply_trigger_rules(p, "ransacked", text)) == "Mob violence"
+
+
+def test_a_crowd_that_burns_the_police_station_riots_even_when_the_police_kill():
+    p = {"Excessive force against protesters": 0.6, "Violent demonstration": 0.3, "Protest with intervention": 0.1}
+    text = "Security forces opened fire after protesters set fire to the police station, killing one person."
+    assert top(apply_trigger_rules(p, "opened", text)) == "Violent demonstration"
+
+
+def test_a_mob_without_organised_arms_is_mob_violence_not_a_battle():
+    p = {"Armed clash": 0.5, "Attack": 0.3, "Mob violence": 0.2}
+    lynching = "A mob at a factory tortured and killed a manager over blasphemy accusations, police said."
+    assert top(apply_trigger_rules(p, "killed", lynching)) == "Mob violence"
+    armed = "Gunmen from a rival gang killed a manager at a factory, police said."
+    assert top(apply_trigger_rules(p, "killed", armed)) != "Mob violence"

@@ -315,6 +315,15 @@ _RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\
                          r"scuffl\w*|rubber bullets|(?:shots|fired|firing) (?:\w+ )?in(?:to)? the air|warning shots|"
                          r"stun grenades|pepper spray|beat (?:and|them)|beaten)\b", re.IGNORECASE)
 _LIVE_FIRE = re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b", re.IGNORECASE)
+_CROWD_VIOLENCE = re.compile(r"\b(?:set (?:fire to|ablaze|alight)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|"
+                             r"cars|vehicles?|buildings?|offices?|station|headquarters|banks?)|threw (?:stones|rocks|"
+                             r"petrol bombs|molotovs?|firecrackers|bricks)|throwing (?:stones|rocks|molotovs?|petrol bombs)|"
+                             r"pelt(?:ed|ing)|stoned|molotovs?|vandali[sz]\w*|smash(?:ed|ing)|ransack(?:ed|ing))\b",
+                             re.IGNORECASE)
+_MOB_WORDS = re.compile(r"\b(?:mobs?|angry (?:crowd|residents|villagers|men|youths?)|lynch\w*|vigilantes?|"
+                        r"brawls?)\b", re.IGNORECASE)
+_ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|rebels|militia\w*|gangs?)\b",
+                             re.IGNORECASE)
 _CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
 
 
@@ -334,6 +343,13 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if crowd and _DETAINED.search(text):
         # taxonomy: "Arrests at a protest belong to the protest event"
         _shift(p, ARRESTS, [INTERVENTION], STRONG)
+    if crowd and _CROWD_VIOLENCE.search(text):
+        # taxonomy: "If the crowd itself was violent ... a Violent demonstration even when the security
+        # forces kill people"
+        _shift_family(p, (EXCESSIVE, INTERVENTION), [VIOLENT_DEMO], STRONG)
+    if _MOB_WORDS.search(text) and not _ORGANISED_ARMS.search(text):
+        # "A crowd without organised arms attacks people or property outside a demonstration"
+        _shift_family(p, (CLASH, ATTACK, LOOTING), [MOB], STRONG)
     if crowd and _RESTRAINED.search(text) and not _HARMED.search(text) and not _LIVE_FIRE.search(text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
