@@ -207,14 +207,31 @@ def test_property_taken_or_burned_with_nobody_hurt_is_looting():
 
 
 def test_a_named_toxic_chemical_decides_whatever_carried_it():
-    from dateline.events.coding_rules import names_chemical
+    from dateline.events.coding_rules import decisive_sub_type
 
     p = {"Shelling/artillery/missile attack": 0.7, "Chemical weapon": 0.2, "Air/drone strike": 0.1}
     rockets = "Islamic State fired rockets filled with a mustard agent at the town, wounding hundreds."
     assert top(apply_text_rules(p, rockets)) == "Chemical weapon"
-    assert names_chemical("A junta aircraft dropped a bomb that released a yellowish gas over the village.")
-    assert not names_chemical("Police fired tear gas at the crowd and used water cannon.")
-    assert not names_chemical("Artillery fired white phosphorus shells at the town.")
+    assert decisive_sub_type("A junta aircraft dropped a bomb that released a yellowish gas over the village.") == \
+        "Chemical weapon"
+    assert decisive_sub_type("Police fired tear gas at the crowd and used water cannon.") is None
+    assert decisive_sub_type("Artillery fired white phosphorus shells at the town.") is None
+
+
+def test_a_rape_is_sexual_violence_even_when_the_victim_was_then_killed():
+    from dateline.events.coding_rules import decisive_sub_type
+
+    text = "Gunmen killed a woman after sexually assaulting her on a farm near the village on Friday."
+    assert decisive_sub_type(text) == "Sexual violence"
+    p = {"Arrests": 0.6, "Sexual violence": 0.3, "Attack": 0.1}
+    assert top(apply_text_rules(p, "Police arrested a policeman accused of raping a girl in a police car.")) == \
+        "Sexual violence"
+
+
+def test_bodies_found_shot_are_an_attack_not_a_development():
+    p = {"Other": 0.6, "Attack": 0.3, "Change to group/activity": 0.1}
+    text = "Nine bodies with gunshot wounds were dumped on a road on Thursday alongside a message signed by a cartel."
+    assert top(apply_text_rules(p, text)) == "Attack"
 
 
 def test_kidnappers_abduct_even_when_the_police_tell_of_it():

@@ -126,7 +126,7 @@ WEAPON_CUES: tuple[tuple[str, str], ...] = (
                         r"poison(?:ous)? gas|(?<!tear )gas (?:attacks?|canisters?|cylinders?|bombs?|shells?)|"
                         r"(?:yellow|green)\w*(?:-\w+)? gas|suffocation|irritant|chloropicrin|"
                         r"cs gas|vx)"),
-    ("Suicide bomb", r"\b(?:suicide|martyrdom operation|blew (?:himself|herself|themselves) up|explosive (?:vest|belt))"),
+    ("Suicide bomb", r"\b(?:suicide|martyrdom operation|istishhad\w*|inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vest|belt))"),
     ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
                          r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+|[fb]-\d+s?|gunships?|uavs?|"
                          r"quadcopters?|air (?:operations?|attacks?|campaigns?|bombardments?)|sorties)"),
@@ -134,16 +134,29 @@ WEAPON_CUES: tuple[tuple[str, str], ...] = (
                                           r"katyushas?|grads?|tank fire|surface-to-surface|ballistic|cruise)"),
     ("Remote explosive/landmine/IED", r"\b(?:roadside bombs?|ieds?|improvised explosive|landmines?|mines?|"
                                       r"car bombs?|booby[- ]trap\w*|sticky bombs?|explosive devices?|"
-                                      r"motorcycle bombs?|truck bombs?|unexploded)"),
+                                      r"motorcycle bombs?|truck bombs?|unexploded|rigged with explosives)"),
     ("Grenade", r"\b(?:hand grenades?|grenades?)"),
 )
 _WEAPON = tuple((sub, re.compile(pattern + r"\b", re.IGNORECASE)) for sub, pattern in WEAPON_CUES)
 EXPLOSIONS = tuple(sub for sub, _ in WEAPON_CUES)
 
 
-def names_chemical(text: str) -> bool:
-    """Whether a toxic chemical is named as the weapon, which decides the sub-type whatever carried it."""
-    return bool(_WEAPON[0][1].search(text))
+SEXUAL = "Sexual violence"
+# taxonomy: "Rape, sexual assault, sexual slavery, forced marriage to fighters, sexual abuse ... If the
+# victim is killed, the death is counted in this event."
+_SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abus\w*|violence|"
+                     r"slavery|exploitation|harass\w*|violated|enslaved)|sex slaves?|forced (?:into )?marriages?)\b",
+                     re.IGNORECASE)
+
+
+def decisive_sub_type(text: str) -> str | None:
+    """A sub-type the taxonomy lets one named thing decide, whatever else the sentence tells: a toxic
+    chemical (whatever carried it) or a sexual assault (even when the victim was then killed)."""
+    if _WEAPON[0][1].search(text):
+        return CHEMICAL
+    if _SEXUAL.search(text):
+        return SEXUAL
+    return None
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 _DESTRUCTION = re.compile(r"\b(?:demolish\w*|destroy\w*|loot\w*|bulldoz\w*|torch\w*|burn\w*|set fire|"
@@ -163,6 +176,10 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     absence of any interception/defusal word (which Disrupted weapons use needs), and by a victim's
     fate left unknown, which `context` (the sentence's paragraph) may tell one sentence on."""
     p = dict(probabilities)
+    if _SEXUAL.search(text):
+        _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
+    if _BODIES.search(text) and not _GRAVE.search(text):
+        _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
     if _DISAPPEARED.search(context or text) or _KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
     if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)):
@@ -246,6 +263,10 @@ _DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:st
 _KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b", re.IGNORECASE)
 # taxonomy's "Other": mass graves, curfews, emergencies, closures, sieges and blocked convoys, eviction
 # orders, levies and bans, parades
+# taxonomy: "Bodies found with signs of violence, when the report attributes them ..., are coded here" (Attack)
+_BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:found|dumped|discovered|recovered|bearing|with "
+                     r"(?:gunshot|bullet|stab|torture))|found (?:strangled|shot|beheaded|hanged|executed|stabbed|tortured))\b",
+                     re.IGNORECASE)
 _GRAVE = re.compile(r"\b(?:mass graves?|exhum\w+)\b", re.IGNORECASE)
 _OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emergency|martial law|"
                             r"clos(?:ed|ing|es|ure of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:crossings?|border|borders|roads?|"

@@ -25,8 +25,8 @@ from typing import Any
 from ..model import DateMention, Document, Event, Figure, Quote
 from .arguments import Roles, read_roles
 from .classifier import EventClassifier
-from .coding_rules import (ARMED, ATTACK, CHEMICAL, CLASH, EXPLOSIONS, apply_actor_rules, apply_text_rules,
-                           apply_trigger_rules, names_chemical)
+from .coding_rules import (ARMED, ATTACK, CHEMICAL, CLASH, EXPLOSIONS, SEXUAL, apply_actor_rules, apply_text_rules,
+                           apply_trigger_rules, decisive_sub_type)
 from .fatalities import NO_HARM, claims_in
 from .location import choose_place, precision_of, specificity
 from .merge import merge_events, refresh_fatalities
@@ -46,8 +46,11 @@ DISTINCT = re.compile(r"^\W*(?:[A-Z][A-Za-z]+\s+-\s+)?(?:in a separate|separatel
 REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated", "claimed", "confirmed",
                        "noted", "explained", "according", "wrote", "tweeted", "posted", "declared", "quoted",
                        "cited", "described", "insisted", "argued", "warned", "denied", "alleged", "accused"})
-# What a chemical attack is mistaken for when the text model reads only the carrier or the fight.
-CHEMICAL_OVERRIDES = frozenset(EXPLOSIONS) | {ATTACK, CLASH}
+# What the text model mistakes a chemical attack or a rape for when it reads only the carrier, the
+# fight or the detention.
+DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
+                 SEXUAL: frozenset({ATTACK, CLASH, "Arrests", "Protest with intervention",
+                                    "Excessive force against protesters", "Abduction/forced disappearance"})}
 LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 # A text-model probability the coding rules may reweigh but not overturn: the rules read resolved
@@ -252,7 +255,7 @@ class EventExtractor:
         verbs = [t.text for t in tokens if t.pos_ == "VERB"]
         probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.span.text,
                                                      verbs), s.span.text, self._paragraph_text(doc, s, sentences))
-        sub, p_sub = self._sub_type(s.probs, probs, names_chemical(s.span.text))
+        sub, p_sub = self._sub_type(s.probs, probs, decisive_sub_type(s.span.text))
         trig_doc = trigger.start + s.shift
         in_sentence = [m for m in places if s.start <= m.start and m.end <= s.end]
         chosen = choose_place(in_sentence, doc.text, trig_doc,
@@ -280,12 +283,13 @@ class EventExtractor:
         return doc.text[min(x.start for x in same):max(x.end for x in same)]
 
     @staticmethod
-    def _sub_type(text_probs: dict[str, float], ruled: dict[str, float], chemical: bool = False) -> tuple[str, float]:
+    def _sub_type(text_probs: dict[str, float], ruled: dict[str, float],
+                  decisive: str | None = None) -> tuple[str, float]:
         """The ruled sub-type and its probability, unless the text model alone was confident of another one
-        (a named toxic chemical decides even then, as the taxonomy says)."""
+        (what the taxonomy lets one named thing decide, `decisive`, decides even then)."""
         first = max(text_probs, key=text_probs.get)
-        if chemical and first in CHEMICAL_OVERRIDES and CHEMICAL in ruled:
-            return CHEMICAL, max(ruled[CHEMICAL], text_probs[first])
+        if decisive in ruled and first in DECISIVE_OVER.get(decisive, ()):
+            return decisive, max(ruled[decisive], text_probs[first])
         if text_probs[first] >= CONFIDENT:
             return first, max(text_probs[first], ruled[first])
         best = max(ruled, key=ruled.get)
