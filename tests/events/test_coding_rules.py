@@ -283,3 +283,16 @@ def test_a_mob_without_organised_arms_is_mob_violence_not_a_battle():
     assert top(apply_trigger_rules(p, "killed", lynching)) == "Mob violence"
     armed = "Gunmen from a rival gang killed a manager at a factory, police said."
     assert top(apply_trigger_rules(p, "killed", armed)) != "Mob violence"
+
+
+def test_gunmen_burning_an_office_destroy_property_rather_than_riot():
+    p = {"Violent demonstration": 0.6, "Looting/property destruction": 0.4}
+    text = "Gunmen set ablaze the office of the electoral commission, destroying ballot boxes, police said."
+    assert top(apply_trigger_rules(p, "set", text)) == "Looting/property destruction"
+
+
+def test_a_curfew_told_beside_a_capture_leaves_the_capture():
+    p = {"Non-state actor overtakes territory": 0.6, "Other": 0.4}
+    text = ("Fano militiamen took control of Lalibela after clashes with the army, residents said, "
+            "as the government declared a state of emergency.")
+    assert top(apply_text_rules(p, text)) == "Non-state actor overtakes territory"

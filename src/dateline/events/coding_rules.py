@@ -156,6 +156,8 @@ def decisive_sub_type(text: str) -> str | None:
         return CHEMICAL
     if _SEXUAL.search(text):
         return SEXUAL
+    if _NO_FIGHT.search(text):
+        return TRANSFER  # "moved into the town ... No fighting was reported"
     return None
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
@@ -183,7 +185,8 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if _DISAPPEARED.search(context or text) or _KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
     if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)):
-        _shift_family(p, (CHANGE, AGREEMENT, GOV, NSA, HQ, TRANSFER, ARRESTS), ["Other"], STRONG)
+        # a capture told beside the curfew it prompted stays a capture
+        _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS), ["Other"], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
@@ -361,6 +364,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
         # a crowd burning or ransacking is a riot, which only the actors tell apart
         _shift_family(p, (CHANGE, ARRESTS, ATTACK, GOV, NSA), [LOOTING], STRONG)
     crowd = _CROWD_WORDS.search(text)
+    if _TAKEN.search(text) and not _HARMED.search(text) and not crowd and _ORGANISED_ARMS.search(text):
+        _shift_family(p, (MOB, VIOLENT_DEMO), [LOOTING], STRONG)  # "gunmen set ablaze the office"
     if crowd and _DETAINED.search(text):
         # taxonomy: "Arrests at a protest belong to the protest event"
         _shift(p, ARRESTS, [INTERVENTION], STRONG)

@@ -25,7 +25,7 @@ from typing import Any
 from ..model import DateMention, Document, Event, Figure, Quote
 from .arguments import Roles, read_roles
 from .classifier import EventClassifier
-from .coding_rules import (ARMED, ATTACK, CHEMICAL, CLASH, EXPLOSIONS, SEXUAL, apply_actor_rules, apply_text_rules,
+from .coding_rules import (ARMED, ATTACK, CHEMICAL, CLASH, EXPLOSIONS, SEXUAL, TRANSFER, apply_actor_rules, apply_text_rules,
                            apply_trigger_rules, decisive_sub_type)
 from .fatalities import NO_HARM, claims_in
 from .location import choose_place, precision_of, specificity
@@ -50,7 +50,9 @@ REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated
 # fight or the detention.
 DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
                  SEXUAL: frozenset({ATTACK, CLASH, "Arrests", "Protest with intervention",
-                                    "Excessive force against protesters", "Abduction/forced disappearance"})}
+                                    "Excessive force against protesters", "Abduction/forced disappearance"}),
+                 TRANSFER: frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                                      "Change to group/activity"})}
 LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 # A text-model probability the coding rules may reweigh but not overturn: the rules read resolved
