@@ -47,3 +47,9 @@ def test_a_breaking_news_post_in_the_present_tense_tells_an_arrest(analyze):
     post = analyze("BREAKING: Iraqi security forces arrest three suspects in the killing of an activist in "
                    "#Karbala, per the interior ministry.")
     assert [e.sub_event_type for e in post.events] == ["Arrests"]
+
+
+def test_a_capture_earlier_this_month_is_still_news(analyze):
+    recent = analyze("Government troops recaptured the town of Hish from rebels earlier this month, "
+                     "a military source said.", published="2019-07-24")
+    assert types(recent) == ["Battles"]

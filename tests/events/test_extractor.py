@@ -198,3 +198,28 @@ def test_a_past_form_mistagged_as_present_is_still_an_event():
     states = _tokens(("The", "DET", "DT"), ("force", "NOUN", "NN"), ("consists", "VERB", "VBZ"), ("of", "ADP", "IN"),
                      ("two", "NUM", "CD"), ("units", "NOUN", "NNS"))
     assert assertion(states, Trigger(2, 10, 18, "consists"), "The force consists of two units")[1] == "present"
+
+
+def test_soldiers_who_died_in_a_blast_are_not_also_its_attackers(analyze):
+    result = analyze("A roadside bomb hit a patrol of Syrian army soldiers near Inkhil on Monday. Four soldiers "
+                     "died, a monitor said.")
+    for e in result.events:
+        assert e.actor1 != e.actor2
+        assert not {e.actor1, e.actor2} & set(e.assoc_actor1 + e.assoc_actor2)
+    bomb = top(result)
+    assert "military" in (bomb.actor2_name or "").lower() and "syria" in (bomb.actor2_name or "").lower()
+
+
+def test_a_defence_ministry_reporting_its_own_strike_is_the_attacker(analyze):
+    result = analyze("The Russian defence ministry said a frigate had fired cruise missiles at Islamic State "
+                     "positions near Palmyra on Tuesday.")
+    strike = top(result)
+    assert strike is not None
+    assert "russia" in (strike.actor1 or "") and "islamic-state" in (strike.actor2 or "")
+
+
+def test_a_sentence_pointing_back_in_time_keeps_the_date_told_before_it(analyze):
+    result = analyze("Gunmen stormed the village of Kafr Nabl on Friday. Hours later, a roadside bomb killed two "
+                     "soldiers near Hish.")
+    assert len(result.events) == 2
+    assert all(e.date is not None and e.date.start == "2019-07-19" for e in result.events)

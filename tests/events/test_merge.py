@@ -53,3 +53,18 @@ def test_only_the_event_words_of_a_trigger_phrase_are_hints():
     hints = hint_words(["appointed a new commander", "bombed from the air", "reinforcements"])
     assert {"appointed", "bombed", "reinforcements"} <= hints
     assert not hints & {"commander", "from"}
+
+
+def test_two_reports_that_swap_who_did_it_never_give_one_actor_both_sides():
+    first = event(0, "Air/drone strike", "Explosions/Remote violence", "struck")
+    first.actor1, first.actor1_name, first.inter1 = None, None, None
+    first.actor2, first.actor2_name, first.inter2 = "us-military", "Military Forces of the United States", 8
+    second = event(100, "Air/drone strike", "Explosions/Remote violence", "bombed")
+    second.actor1, second.actor1_name, second.inter1 = "us-military", "Military Forces of the United States", 8
+    second.actor2, second.actor2_name, second.inter2 = "isis", "Islamic State", 2
+    second.assoc_actor1 = ["isis"]
+    merged = merge_events([first, second])
+    assert len(merged) == 1
+    one = merged[0]
+    assert one.actor1 == "us-military" and one.actor2 == "isis"
+    assert "isis" not in one.assoc_actor1 and one.interaction == 28

@@ -8,7 +8,15 @@ rioters. Not responsible for resolving names (`dateline.resolve`) or for the sub
 
 Roles are read without the dependency parse: "X attacked Y" (agent before the trigger), "Y was
 attacked by X" (passive: the subject is the patient, "by" marks the agent), "against X", "on X",
-"targeting X", "with X" (patient), "between X and Y" (X agent), "X's air strike" (agent).
+"targeting X", "with X" (patient), "between X and Y" (X agent), "X's air strike" (agent), "X died"
+(patient, as a passive's subject). Appositions and coordinated names share a role. In a long
+sentence, the object of an earlier verb ("stormed IS positions, killing 30") is a patient, and a
+name that opens a clause of its own after the trigger ("..., and that militiamen then went") or
+that follows a reporting verb ("..., relatives said, contradicting US statements") is neither side.
+Sources are not sides, except a speaker who tells of its own action ("said its air force struck",
+"the defence ministry said a frigate fired") or whose statement is the event ("the SDF announced a
+campaign"). An actor is on one side only: the agent side is filled first, then the patient side
+with what is left.
 """
 from __future__ import annotations
 
@@ -25,6 +33,7 @@ CIVILIAN_WORDS = re.compile(
     r"journalists?|teachers?|doctors|medics|aid workers|pilgrims|mourners|wedding guests|migrants|"
     r"refugees|displaced|detainees|prisoners|market|school|hospital|clinic|mosque|church|bakery|"
     r"wedding|funeral|camp for|homes?|houses?|neighbourhoods?|neighborhoods?|bus|detention cent(?:re|er)|"
+    r"hotels?|restaurants?|caf[eé]s?|shops?|shopping|crowds?|ceremony|"
     r"people|bystanders|a (?:man|woman|boy|girl)|teenagers?|elderly|hostages|"
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:activist|lawyer|judge|preacher|imam|cleric|official|mayor|chief))\b",
     re.IGNORECASE)
@@ -96,7 +105,8 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
     roles = Roles()
     trig = tokens[trigger_index]
     trig_pos = trig.idx + sentence_start
-    roles.passive = _passive(tokens, trigger_index)
+    # "Five soldiers died": the subject of a verb of dying undergoes it, as a passive's does
+    roles.passive = _passive(tokens, trigger_index) or trig.text.lower() in _UNDERGONE
     text = " ".join(t.text for t in tokens)
     scored: list[tuple[int, str, int, int]] = []  # (role 0 agent / 1 patient, id, start, end)
     between = _between(tokens, mentions, sentence_start)
@@ -106,14 +116,26 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
         rec = actors.get(m.actor or "")
         if not rec or rec.get("kind") not in PARTY_KINDS:
             continue
-        if any(a <= m.start and m.end <= b for a, b in speakers) or _reporting(tokens, m, sentence_start):
-            if _self_report(tokens, m, sentence_start, trig):
+        announces = _announces(tokens, m, sentence_start, trig)
+        if not announces and (any(a <= m.start and m.end <= b for a, b in speakers)
+                              or _reporting(tokens, m, sentence_start)):
+            if _self_report(tokens, m, sentence_start, trig, roles.passive) and \
+                    not _named_between(m, mentions, actors, trig_pos):
+                scored.append((0, m.actor, m.start, m.end))
+            continue
+        if _speaker_qualifier(tokens, m, sentence_start):
+            # "The Russian defence ministry said a frigate had fired": the state speaks of its own unit
+            if _self_report(tokens, m, sentence_start, trig, roles.passive) and \
+                    not _named_between(m, mentions, actors, trig_pos):
                 scored.append((0, m.actor, m.start, m.end))
             continue
         if _not_a_party(tokens, m, sentence_start):
             continue
         prep = _preceding_word(tokens, m.start - sentence_start)
         before = m.end <= trig_pos
+        if not before and (_new_clause(tokens, m, sentence_start, trigger_index)
+                           or _past_a_report(tokens, m, sentence_start, trigger_index)):
+            continue  # "X pounded the village, and that militiamen then went from house to house"
         if before and outside:
             continue  # "Asayish members inspect the car after the explosion": not the blast's agent
         if before and _subordinated(tokens, m, sentence_start, trigger_index) and \
@@ -130,14 +152,20 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
             identified.add(m.actor)
         elif m.start <= trig_pos < m.end and not roles.passive:
             role = 0  # the trigger names the agent's weapon: "Syrian warplanes", "Warplanes believed..."
-        elif prep in ("and", "or") and scored and _coordinated(tokens, scored[-1], m, sentence_start):
-            role = scored[-1][0]  # "against the police headquarters and the operations command"
+        elif prep in ("and", "or", ",") and scored and _coordinated(tokens, scored[-1], m, sentence_start):
+            # "against the police headquarters and the operations command"; an apposition
+            # ("claimed by Islamic State's Afghan affiliate, ISIS-K") shares its head's role
+            role = scored[-1][0]
         elif prep in _AGENT_PREP:
             role = 0
+            if _led_by(tokens, m, sentence_start, trigger_index):
+                identified.add(m.actor)  # "the battle led by the YPG": whoever stood before it did not lead it
         elif prep in _PATIENT_PREP:
             role = 1 if not (prep == "from" and before) else 0
         elif _possessive_of_trigger(tokens, m, sentence_start, trigger_index):
             role = 0
+        elif before and not roles.passive and _object_of_verb(tokens, m, sentence_start, trigger_index):
+            role = 1  # "troops attacked IS positions, killing 30": the object of the first verb
         elif before:
             role = 1 if roles.passive else 0
         else:
@@ -161,18 +189,38 @@ def read_roles(tokens: list, trigger_index: int, mentions: list, actors: dict[st
     # shepherds were killed"); a noun right before the trigger names the target ("a market strike").
     victim_text = " ".join(t.text for t in (tokens[:trigger_index + 1] if roles.passive
                                              else tokens[trigger_index + 1:]))
-    roles.civilians = bool(CIVILIAN_WORDS.search(victim_text))
+    roles.civilians = _civilians_hit(victim_text, text)
     armed = ARMED_VICTIM_WORDS.search(victim_text)
     if armed:
         roles.armed_victims = "military" if armed.group("mil") else "police" if armed.group("pol") else "armed"
     agent_text = " ".join(t.text for t in (tokens[trigger_index + 1:] if roles.passive else tokens[:trigger_index]))
     # "gunmen attacked the convoy" names the side that acted; "troops killed five militants" does not
     roles.unknown_agent = bool(UNKNOWN_AGENT_WORDS.search(agent_text))
-    state = STATE_AGENT_WORDS.search(agent_text)
+    state = next((w for w in STATE_AGENT_WORDS.finditer(agent_text) if not _SPEAKING.match(agent_text, w.end())), None)
     if state and (not roles.passive or re.search(r"\bby\b", agent_text[:state.start()][-30:] or "")):
         roles.state_agent = "police" if state.group("pol") else "military"
     roles.crowd = bool(PROTEST_WORDS.search(text))
     return roles
+
+
+# A civilian building alone ("bombed the mosque, destroying it") is property; ACLED names civilians
+# as the target only when people there were harmed.
+_CIVILIAN_PLACE = re.compile(r"^(?:market|school|hospital|clinic|mosque|church|bakery|homes?|houses?|"
+                             r"neighbou?rhoods?|bus|hotels?|restaurants?|caf[eé]s?|shops?|shopping)$", re.IGNORECASE)
+_HARM = re.compile(r"\b(?:kill\w*|dead|died|death|wound\w*|injur\w*|casualt\w*|bodies|victims|hurt|massacre\w*|"
+                   r"executed|abduct\w*|kidnap\w*|rap(?:e|ed)|shot|stabb\w*)\b", re.IGNORECASE)
+
+
+def _civilians_hit(victim_text: str, sentence: str) -> bool:
+    found = [m.group() for m in CIVILIAN_WORDS.finditer(victim_text)]
+    if any(not _CIVILIAN_PLACE.match(w) for w in found):
+        return True
+    return bool(found) and bool(_HARM.search(sentence))
+
+
+# "police said", "the army spokesman", "The Police Public Relations Officer": the force as a source.
+_SPEAKING = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:said|says|told|stated|added|reported|announced|"
+                       r"spokes(?:man|woman|person)|officials?|commissioner|sources?|statement)\b|Officer\b)")
 
 
 _REPORT_AFTER = frozenset({"said", "says", "told", "reported", "announced", "stated", "claimed", "added",
@@ -226,20 +274,144 @@ def _after_the_fact(tokens: list, i: int) -> bool:
 _PRONOUN_AGENT = frozenset({"it", "they", "we", "its", "their", "our"})
 _NON_PARTY_HEAD = re.compile(r"^(?:capital|city|border|soil|territory|airspace|town|village|province|region|"
                              r"coast|officials?|spokes(?:man|woman|person)|sources?|media|television|tv|"
-                             r"agency|ministry|embassy|envoy|president|minister|leader|government)$", re.IGNORECASE)
+                             r"agency|ministry|embassy|envoy|president|minister|leader|government|"
+                             # "contradicting US military statements": whose word it is, not a side
+                             r"statements?|claims?|accounts?|reports?|version|narrative|figures|count)$", re.IGNORECASE)
 
 
-def _self_report(tokens: list, m, shift: int, trig) -> bool:
-    """"The General Command said its air force had carried out strikes", "Central Command said it
-    had struck a vehicle": a speaker who tells of its own action is its agent."""
+# Unnamed units a state's own speaker tells of: "the defence ministry said a frigate had fired".
+_OWN_UNITS = frozenset({"frigate", "frigates", "warship", "warships", "submarine", "navy", "warplanes", "warplane",
+                        "jets", "aircraft", "planes", "drones", "drone", "helicopters", "helicopter", "artillery",
+                        "troops", "soldiers", "units", "unit", "force", "forces", "gunboats", "batteries"})
+_SPEAKER_HEADS = frozenset({"ministry", "military", "army", "command", "spokesman", "spokeswoman", "spokesperson",
+                            "officials", "official", "headquarters", "staff", "office", "officer", "commissioner",
+                            "chief", "director", "head", "department"})
+
+
+def _self_report(tokens: list, m, shift: int, trig, passive: bool = False) -> bool:
+    """"The General Command said on Thursday that its air force had carried out strikes", "Central
+    Command said it had struck a vehicle", "the Russian defence ministry said a frigate had fired": a
+    speaker who tells of its own action, or of an unnamed unit of its own, is its agent."""
     after = [t for t in tokens if m.end - shift <= t.idx < trig.idx]
     words = [t.text.lower() for t in after]
-    if not words or words[0] not in _REPORT_AFTER or len(words) > 10:
+    verb = next((k for k, w in enumerate(words[:4]) if w in _REPORT_AFTER), None)
+    if verb is None or any(w not in _SPEAKER_HEADS and t.pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT")
+                           for w, t in zip(words[:verb], after)):
         return False
-    return any(w in _PRONOUN_AGENT for w in words[1:])
+    rest = words[verb + 1:]
+    if len(rest) > 14:
+        return False
+    if any(w in _PRONOUN_AGENT for w in rest):
+        return True
+    return not passive and "by" not in rest and any(w in _OWN_UNITS for w in rest)
 
 
-_QUALIFYING = frozenset({"linked", "backed", "affiliated", "allied", "aligned", "supported", "funded", "inspired"})
+def _speaker_qualifier(tokens: list, m, shift: int) -> bool:
+    """"the Russian defence ministry said", "The Police Public Relations Officer in the state, SP
+    Gambo Isah, said": a name that qualifies the speaker of a statement."""
+    after = [t for t in tokens if t.idx >= m.end - shift][:12]
+    if not after or after[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    head = False
+    for t in after:
+        if t.text.lower() in _REPORT_AFTER:
+            return head
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        head = head or t.text.lower() in _SPEAKER_HEADS
+    return False
+
+
+def _announces(tokens: list, m, shift: int, trig) -> bool:
+    """"The SDF announced the start of a campaign": when the reporting verb is itself the event's
+    trigger, its speaker is the one who acted."""
+    after = [t for t in tokens if t.idx >= m.end - shift and t.pos_ != "PUNCT"][:1]
+    return bool(after) and after[0].idx == trig.idx and after[0].text.lower() in _REPORT_AFTER
+
+
+def _named_between(m, mentions: list, actors: dict, trig_pos: int) -> bool:
+    """Whether another party is named between a speaker and the trigger ("the army said IS fighters
+    attacked"): then the speaker only reports."""
+    return any(o.actor != m.actor and m.end <= o.start < trig_pos
+               and (actors.get(o.actor or "") or {}).get("kind") in PARTY_KINDS for o in mentions)
+
+
+_CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "although", "though", ";"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _new_clause(tokens: list, m, shift: int, i: int) -> bool:
+    """"... pounded the village, and that militiamen then went from house to house": a name after the
+    trigger that opens a clause of its own (a clause word before it, a finite verb after it) is that
+    clause's subject, not the trigger's patient."""
+    gap = [t for t in tokens[i + 1:] if t.idx < m.start - shift]
+    words = [t.text.lower() for t in gap]
+    opened = any(w in _CLAUSE_OPENERS or (w == "that" and k > 0 and words[k - 1] in ("and", ",", "but"))
+                 for k, w in enumerate(words))
+    if not opened:
+        return False
+    after = [t for t in tokens if t.idx >= m.end - shift][:6]
+    for t in after:
+        if t.text in (",", ";", "."):
+            return False
+        if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+_LED = frozenset({"led", "carried", "conducted", "launched", "claimed", "staged", "mounted", "waged", "spearheaded",
+                  "executed", "out", "jointly", "reportedly"})
+
+
+def _led_by(tokens: list, m, shift: int, i: int) -> bool:
+    """"the offensive led by the SDF", "strikes carried out by the coalition": a "by" agent attached
+    to the trigger noun itself."""
+    if tokens[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    gap = [t.text.lower() for t in tokens[i + 1:] if t.idx < m.start - shift]
+    if "by" not in gap:
+        return False
+    k = gap.index("by")
+    return 0 < k <= 3 and all(w in _LED for w in gap[:k]) and len(gap) - k <= 3
+
+
+_SAYING = frozenset({"said", "says", "told", "added", "stated", "reported", "confirmed", "announced"})
+
+
+def _past_a_report(tokens: list, m, shift: int, i: int) -> bool:
+    """"... killed 10 people, relatives said, contradicting US statements that the strike had stopped
+    an Islamic State bomber": a name after the trigger and after a reporting verb belongs to what
+    was said about the event, not to the event."""
+    return any(t.pos_ == "VERB" and t.text.lower() in _SAYING for t in tokens[i + 1:] if t.idx < m.start - shift)
+
+
+# Verbs whose object is still the doer of what follows: "accused the army of shelling", "saw
+# soldiers fire", "ordered troops to attack".
+_AGENT_OBJECT_VERBS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "saw", "see",
+                                 "sees", "watched", "heard", "said", "says", "told", "reported", "ordered",
+                                 "sent", "deployed", "urged", "asked", "allowed", "helped", "led", "backed",
+                                 "supported", "joined", "including", "involving"})
+
+
+def _object_of_verb(tokens: list, m, shift: int, i: int) -> bool:
+    """"Iraqi forces attacked IS positions, killing 30": a name before the trigger right after another
+    verb is that verb's object, not the trigger's agent."""
+    idx = next((k for k, t in enumerate(tokens) if t.idx >= m.start - shift), None)
+    if idx is None or idx >= i:
+        return False
+    k = idx - 1
+    while k >= 0 and (tokens[k].pos_ in ("DET", "ADJ", "NUM") or tokens[k].text in ("'s", "’s")):
+        k -= 1
+    if k < 1 or tokens[k].pos_ != "VERB" or tokens[k].tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return False
+    if tokens[k].text.lower() in _AGENT_OBJECT_VERBS | _REPORT_AFTER:
+        return False
+    follow = [t.text.lower() for t in tokens if t.idx >= m.end - shift][:1]
+    return follow not in (["to"], ["into"], ["of"])
+
+
+_QUALIFYING = frozenset({"linked", "backed", "affiliated", "allied", "aligned", "supported", "funded", "inspired",
+                         "made", "built", "supplied", "manufactured"})
 
 
 def _not_a_party(tokens: list, m, shift: int) -> bool:
@@ -265,6 +437,7 @@ def _coordinated(tokens: list, prev: tuple, m, shift: int) -> bool:
     return 0 < len(gap) <= 4 and all(t.text.lower() in ("and", "or", ",") or t.pos_ in ("DET", "ADJ") for t in gap)
 
 
+_UNDERGONE = frozenset({"died", "dies", "die", "dying", "perished", "succumbed", "drowned"})
 _REDUCED_PARTICIPLES = frozenset({"killed", "wounded", "injured", "abducted", "kidnapped", "arrested", "attacked",
                                   "ambushed", "shelled", "targeted", "bombed", "struck", "hit", "seized", "captured"})
 _REDUCED_AFTER = frozenset({"in", "by", "at", "near", "during", "as", "after", "when", "on", "outside"})

@@ -355,6 +355,7 @@ class EventExtractor:
                 a1 = self._state(roles.state_agent, country, actors)
             if a1 is None:
                 a1, a2 = a2, None
+        a2 = None if a2 == a1 else a2  # one actor is never both sides of an event
         e.actor1, e.actor2 = a1, a2
         e.assoc_actor1 = [a for a in roles.agent.ids[1:] if a not in (a1, a2)]
         e.assoc_actor2 = [a for a in roles.patient.ids[1:] if a not in (a1, a2)]

@@ -13,6 +13,7 @@ from ..model import Event
 from .fatalities import conservative
 from ..geo import haversine_km
 from .location import specificity
+from .taxonomy import Taxonomy
 
 SAME_PLACE_KM = 25.0
 
@@ -153,11 +154,18 @@ def _fold(into: Event, other: Event, keep_type: bool = False) -> None:
             and not other.actor1.startswith("unidentified-armed-group"):
         if other.actor1:
             into.actor1, into.actor1_name, into.inter1 = other.actor1, other.actor1_name, other.inter1
+    if into.actor2 is not None and into.actor2 == into.actor1:
+        # the other report named the agent this one had as the target: one actor is never both sides
+        into.actor2, into.actor2_name, into.inter2 = None, None, None
     if into.actor2 is None and other.actor2 and other.actor2 != into.actor1:
         into.actor2, into.actor2_name, into.inter2 = other.actor2, other.actor2_name, other.inter2
     for a in other.assoc_actor1:
-        if a not in into.assoc_actor1 and a != into.actor1:
+        if a not in into.assoc_actor1 and a not in (into.actor1, into.actor2) and a not in into.assoc_actor2:
             into.assoc_actor1.append(a)
+    into.assoc_actor1 = [a for a in into.assoc_actor1 if a not in (into.actor1, into.actor2)]
+    into.assoc_actor2 = [a for a in into.assoc_actor2 if a not in (into.actor1, into.actor2)]
+    if into.inter1 or into.inter2:
+        into.interaction = Taxonomy.interaction(into.inter1, into.inter2)
     if _more_specific(other, into):
         into.place, into.location_text = other.place, other.location_text
         into.location_start, into.location_end = other.location_start, other.location_end

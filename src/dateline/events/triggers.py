@@ -63,12 +63,13 @@ GENERIC = re.compile(
     r"campaign has|since (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}))\b", re.IGNORECASE)
 # Earlier events told as background to the news: "came a day after", "followed weeks of", "had
-# earlier killed", "last year", "in 2014".
+# earlier killed", "last year". "Last month" and "earlier this month" are left to the resolved date
+# (`timing.is_background`): "troops recaptured Hish earlier this month" is often still news.
 BACKGROUND = re.compile(
     r"\b(?:(?:came|comes|follow(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:after|weeks? of|days? of|months? of)|"
     r"(?:a|one|two|three|four|five|six|several|few|\d+) (?:(?:days?|weeks?) (?:after|before)|"
     r"(?:months?|years?|decades?) (?:after|before|earlier|ago))|had (?:\w+ )?(?:earlier|previously|already)|previously|"
-    r"last (?:year|month)|earlier this (?:year|month))", re.IGNORECASE)
+    r"last year)", re.IGNORECASE)
 # A trend word pinned to one day tells that day's fighting: "clashes intensified on Thursday around the base".
 _TREND = re.compile(r"^(?:intensifie[sd]|stepped up)$", re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|tonight|yesterday|"
