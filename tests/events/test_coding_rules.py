@@ -296,3 +296,29 @@ def test_a_curfew_told_beside_a_capture_leaves_the_capture():
     text = ("Fano militiamen took control of Lalibela after clashes with the army, residents said, "
             "as the government declared a state of emergency.")
     assert top(apply_text_rules(p, text)) == "Non-state actor overtakes territory"
+
+
+def test_drones_destroyed_in_flight_are_disrupted_not_a_strike():
+    p = {"Air/drone strike": 0.6, "Disrupted weapons use": 0.3, "Shelling/artillery/missile attack": 0.1}
+    text = "Ukrainian forces destroyed 19 of the 24 Shahed drones launched overnight, the air force said."
+    assert top(apply_text_rules(p, text)) == "Disrupted weapons use"
+
+
+def test_the_weapon_that_opens_the_sentence_decides_over_the_fight_after_it():
+    from dateline.events.coding_rules import decisive_sub_type
+
+    text = "An explosive device hit a patrol near Muzayrib on Monday, after which gunmen opened fire on the survivors."
+    assert decisive_sub_type(text) == "Remote explosive/landmine/IED"
+    assert decisive_sub_type("Gunmen opened fire on a patrol near Muzayrib on Monday.") is None
+
+
+def test_fighters_who_beheaded_two_men_attacked_them_and_a_gunfight_is_a_battle():
+    p = {"Armed clash": 0.6, "Attack": 0.4}
+    text = "Islamic State militants beheaded two men in the main square on Friday after accusing them of spying."
+    assert top(apply_trigger_rules(p, "beheaded", text)) == "Attack"
+
+
+def test_a_new_base_is_a_base_not_a_change_to_the_group():
+    p = {"Change to group/activity": 0.6, "Headquarters or base established": 0.4}
+    text = "The American forces built a new base in the area of Harir and moved helicopters to it."
+    assert top(apply_trigger_rules(p, "built", text)) == "Headquarters or base established"

@@ -121,7 +121,7 @@ def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: floa
 # Within Explosions/Remote violence the weapon and its delivery decide the sub-type (taxonomy.md);
 # the words for them are few and stable across outlets, so they override the text model's mixing.
 WEAPON_CUES: tuple[tuple[str, str], ...] = (
-    ("Chemical weapon", r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|substances?)|chlorine|sarin|"
+    ("Chemical weapon", r"\b(?:chemical(?! (?:plants?|factor\w+|industr\w+|compan\w+|engineer\w*|warehouses?|spills?|leaks?|fires?))|chlorine|sarin|"
                         r"nerve (?:gas|agent)|toxic (?:gas|substances?|chemicals?|agents?|fumes)|mustard (?:gas|agent)|"
                         r"poison(?:ous)? gas|(?<!tear )gas (?:attacks?|canisters?|cylinders?|bombs?|shells?)|"
                         r"(?:yellow|green)\w*(?:-\w+)? gas|suffocation|irritant|chloropicrin|"
@@ -149,16 +149,29 @@ _SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly
                      re.IGNORECASE)
 
 
-def decisive_sub_type(text: str) -> str | None:
+def decisive_sub_type(text: str, context: str = "") -> str | None:
     """A sub-type the taxonomy lets one named thing decide, whatever else the sentence tells: a toxic
-    chemical (whatever carried it) or a sexual assault (even when the victim was then killed)."""
+    chemical (whatever carried it), a sexual assault (even when the victim was then killed), a
+    device that opens the sentence as what struck ("An explosive device hit a patrol, after which
+    gunmen opened fire": the follow-up fight is another event), ground entered with no fighting
+    (which `context`, the sentence's paragraph, may tell one sentence on)."""
     if _WEAPON[0][1].search(text):
         return CHEMICAL
     if _SEXUAL.search(text):
         return SEXUAL
-    if _NO_FIGHT.search(text):
+    opening = _SUBJECT_WEAPON.match(text)
+    if opening:
+        return next((sub for sub, rx in _WEAPON[1:] if rx.search(opening.group(1))), None)
+    if _NO_FIGHT.search(context or text):
         return TRANSFER  # "moved into the town ... No fighting was reported"
     return None
+
+
+# "An explosive device hit...", "A roadside bomb tore through...": the weapon is the sentence's subject.
+_SUBJECT_WEAPON = re.compile(r"^\W*(?:an?|the|two|three|several)\s+((?:[\w-]+\s+){0,3}?(?:devices?|bombs?|ieds?|mines?|"
+                             r"landmines?|grenades?|shells?|mortars?|rockets?|missiles?|drones?|air ?strikes?|"
+                             r"airstrikes?))\s+(?:hit|struck|exploded|went off|tore|ripped|killed|blew|detonated|"
+                             r"targeted|landed)\b", re.IGNORECASE)
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 _DESTRUCTION = re.compile(r"\b(?:demolish\w*|destroy\w*|loot\w*|bulldoz\w*|torch\w*|burn\w*|set fire|"
@@ -168,6 +181,8 @@ _EXPLOSIVE = re.compile(r"\b(?:bomb\w*|blasts?|explo\w*|detonat\w*|shell\w*|stru
 # Weapons found or taken before use ("found 12 kg of TNT", "removed 1,200 mines", "seized two drones")
 # are as much a disruption as an interception, so the verbs of finding and taking count too.
 _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thwart\w*|shot down|downed|"
+                            r"(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |all \w+ |\w+ )?(?:\w+ )?"
+                            r"(?:drones|missiles|rockets|uavs|shaheds)|"
                             r"seiz\w*|confiscat\w*|found|discover\w*|uncover\w*|remov\w*|clear\w*|demin\w*|"
                             r"stopp\w*|controlled (?:explosion|detonation)|cache|prematurely|"
                             r"before (?:he|she|it|they) could|neutrali[sz]ed|disarmed|air defen[cs]es?)", re.IGNORECASE)
@@ -182,6 +197,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
     if _BODIES.search(text) and not _GRAVE.search(text):
         _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
+    if _DOWNED.search(text):
+        # "air defences destroyed 19 of the 24 drones launched": what was stopped, not what struck
+        _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if _DISAPPEARED.search(context or text) or _KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
     if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)):
@@ -267,6 +285,8 @@ _KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b",
 # taxonomy's "Other": mass graves, curfews, emergencies, closures, sieges and blocked convoys, eviction
 # orders, levies and bans, parades
 # taxonomy: "Bodies found with signs of violence, when the report attributes them ..., are coded here" (Attack)
+_DOWNED = re.compile(r"\b(?:shot down|downed|intercept(?:ed|ing)|(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |"
+                     r"all \w+ )(?:\w+ )?(?:drones|missiles|rockets|uavs|shaheds))\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:found|dumped|discovered|recovered|bearing|with "
                      r"(?:gunshot|bullet|stab|torture))|found (?:strangled|shot|beheaded|hanged|executed|stabbed|tortured))\b",
                      re.IGNORECASE)
@@ -351,9 +371,33 @@ _ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|r
 _CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
 
 
+_ONE_SIDED = re.compile(r"\b(?:beheaded|executed|shot dead|gunned down|massacred|stabbed|strangled|slaughtered|"
+                        r"slit the throats?)\s+(?:\w+\s+){0,3}?(?:men|women|man|woman|civilians?|passengers|villagers|"
+                        r"activists?|journalists?|teachers?|traders|family|farmers|worshippers|children|people|"
+                        r"residents|shepherds|herders|detainees|prisoners)\b", re.IGNORECASE)
+_RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
+                         r"clashed|clashes|fought|battled)\b", re.IGNORECASE)
+_CAPTURE = re.compile(r"\b(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took control of|taken control of|recaptur(?:ed|ing)|"
+                      r"retook|retaken|liberat(?:ed|ing)|storm(?:ed|ing) and (?:took|seized))\s+(?:[\w'’-]+\s+){0,4}?"
+                      r"(?:base|town|village|city|district|area|territory|headquarters|positions?|airport|hill|"
+                      r"neighbou?rhoods?|crossing|barracks|garrison|outpost)\b", re.IGNORECASE)
+_NEW_BASE = re.compile(r"\b(?:buil[td]|set up|sets up|established|establish(?:es|ing)|opened|opens|inaugurated|constructed|"
+                       r"erected)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:base|bases|outposts?|"
+                       r"headquarters|hq|academy|training camps?|camps?|airstrip|observation posts?|military posts?)\b",
+                       re.IGNORECASE)
+
+
 def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     """The taxonomy's own tests for ground changing hands without a fight, for a deal, and for
-    property taken or burned with nobody attacked."""
+    property taken or burned with nobody attacked; who fought back; ground taken; a new base."""
+    if _ONE_SIDED.search(text) and not _RECIPROCAL.search(text):
+        _shift(p, CLASH, [ATTACK], STRONG)  # "beheaded two men": the victims did not fight
+    elif _RECIPROCAL.search(text) and not _ONE_SIDED.search(text):
+        _shift(p, ATTACK, [CLASH], WEAK)
+    if _CAPTURE.search(text) and not _NO_FIGHT.search(text):
+        _shift_family(p, (CLASH, ATTACK, CHANGE), [GOV, NSA], STRONG)
+    if _NEW_BASE.search(text):
+        _shift_family(p, (CHANGE, GOV, NSA, ATTACK, CLASH), [HQ], STRONG)
     if _NO_FIGHT.search(text):
         _shift_family(p, (GOV, NSA, CLASH, CHANGE), [TRANSFER], STRONG)
     elif _HANDOVER.search(text):

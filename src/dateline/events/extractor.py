@@ -53,6 +53,10 @@ DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
                                     "Excessive force against protesters", "Abduction/forced disappearance"}),
                  TRANSFER: frozenset({"Government regains territory", "Non-state actor overtakes territory",
                                       "Change to group/activity"})}
+# A device that opens the sentence as what struck decides over the fight or killing told after it.
+for _weapon in ("Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade",
+                "Suicide bomb"):
+    DECISIVE_OVER[_weapon] = frozenset({ATTACK, CLASH}) | (frozenset(EXPLOSIONS) - {_weapon, CHEMICAL})
 LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 # A text-model probability the coding rules may reweigh but not overturn: the rules read resolved
@@ -255,9 +259,10 @@ class EventExtractor:
         roles = read_roles(tokens, trigger.index, mentions, resolved.actors, s.shift, speakers)
         k1, k2 = self._kinds(roles, resolved.actors)
         verbs = [t.text for t in tokens if t.pos_ == "VERB"]
+        paragraph = self._paragraph_text(doc, s, sentences)
         probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.span.text,
-                                                     verbs), s.span.text, self._paragraph_text(doc, s, sentences))
-        sub, p_sub = self._sub_type(s.probs, probs, decisive_sub_type(s.span.text))
+                                                     verbs), s.span.text, paragraph)
+        sub, p_sub = self._sub_type(s.probs, probs, decisive_sub_type(s.span.text, paragraph))
         trig_doc = trigger.start + s.shift
         in_sentence = [m for m in places if s.start <= m.start and m.end <= s.end]
         chosen = choose_place(in_sentence, doc.text, trig_doc,
