@@ -80,6 +80,39 @@ class AnnotatedText:
                         return e.id_ or None
         return None
 
+    def head_noun(self, mention: Mention) -> tuple[int, int, str] | None:
+        """The noun a name modifies, as document offsets and its lower-case text: "warplanes" for
+        "Russian" in "Russian warplanes", "strike" for "US" in "a US drone strike", "journalist" for
+        "Russian" in "a Russian journalist". None when no noun follows, or when the name is only
+        a backer ("Turkish-backed factions").
+
+        Why: re3d (our scored convention) keeps "Russian" a Nationality and "US" before a weapon an
+        Organisation on its own, so the mention alone cannot say whether the country attacked or
+        a national was hurt; resolve and events read that from this noun.
+        """
+        for p in self.paragraphs:
+            if not p.start <= mention.start < p.end:
+                continue
+            span = p.doc.char_span(mention.start - p.start, mention.end - p.start, alignment_mode="expand")
+            if span is None:
+                return None
+            doc, i = p.doc, span.end
+            if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+                i += 1
+            if i < len(doc) and doc[i].text in ("-", "–"):
+                return None
+            head = None
+            while i < len(doc) and i - span.end < 5 and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].is_lower:
+                if doc[i].pos_ == "NOUN":
+                    head = doc[i]
+                elif head is not None:
+                    break
+                i += 1
+            if head is None:
+                return None
+            return p.start + head.idx, p.start + head.idx + len(head.text), head.lower_
+        return None
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie wholly inside the character range `start..end` (e.g. a sentence)."""
         return [m for m in self.mentions if start <= m.start and m.end <= end]

@@ -5,13 +5,18 @@ Responsible for, in this order:
    possessive; a span never runs over a line break;
 2. dropping page furniture the model calls a name ("Archival", "Share") and lower-case "names";
 3. pinning labels the model gets wrong for well-known names (Isil as PERSON);
-4. place context: a name after a locative preposition ("in Moadamiyet al-Sham") or before/after a
-   place noun ("Raqqa province", "the city of Tabqa") is a GPE, not a PERSON or ORG;
+4. place context (`place_context`): a name after a locative preposition ("in Moadamiyet al-Sham"),
+   a siege verb ("shelled Manbij") or before/after a place noun ("Raqqa province", "the city of
+   Tabqa") is a GPE, whether the model called it PERSON, ORG, PRODUCT or DATE; names listed with
+   such a place are places too, and so are proper nouns the model left untagged in the strongest
+   place contexts ("near Garri", "the village of Tamanaa");
+   a country before a weapon is the attacker, an ORG ("a US drone strike");
 5. demonyms used as adjectives ("Iraqi", "Syrian") are NORP, not GPE;
 6. re3d's conventions for titles: a title before a name is part of the PERSON ("Foreign Secretary
    Boris Johnson"), and a title standing for a person is a PERSON ("the President");
 7. generic armed and political groups are ORG ("rebels", "opposition forces", "the regime",
-   "Iraqi security forces", "Assad's regime").
+   "Iraqi security forces", "Assad's regime"); a country directly before its forces is one ORG
+   with them ("U.S. forces", as re3d marks it), a demonym stays a NORP beside the group.
 
 Not responsible for: names from the actor packs and gazetteer (ruler patterns, which win over
 every rule here), or deciding which actor a group is (resolve).
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .place_context import (LANGUAGES, LOCATIVE_PREPS, OTHER_LABELS, attacker_country, coordinated_places,
+                            cue_before, landmark_place, may_be_place, place_cue, untagged_places)
 from .pronominal import pronominal_spans
 from .stoplist import Stoplist
 
@@ -37,20 +44,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _QUOTES_DASHES = frozenset("\"'“”‘’«»„‚‹›()[]{}-–—_*•|/:;,")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 
-LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "across", "throughout", "towards",
-                            "toward", "into", "inside", "nearby", "surrounding", "besieged", "northern",
-                            "southern", "eastern", "western", "central", "rural", "northeastern",
-                            "northwestern", "southeastern", "southwestern"})
-# Verbs of siege and capture take places as objects ("isolate Raqqah", "retake Palmyra"); verbs that
-# as often take people ("capture", "kill") are left out.
-PLACE_VERBS = frozenset("""isolate isolates isolated isolating liberate liberates liberated liberating
-besiege besieges besieged besieging encircle encircles encircled encircling storm storms stormed
-storming retake retakes retook retaken retaking recapture recaptures recaptured recapturing enter
-enters entered entering shell shells shelled shelling""".split())
-# Nouns of the same kind before "of": "the isolation of Raqqah", "the capital of Raqqa province".
-_PLACE_OF = frozenset({"residents", "inhabitants", "isolation", "liberation", "siege", "encirclement", "capital", "outskirts",
-                       "vicinity", "site", "countryside", "suburbs", "recapture", "north", "south",
-                       "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # Lower-case words that may sit inside a name: "Bosnia and Herzegovina", "Islamic State of Iraq and
 # the Levant", "Minister for the Middle East", "Abu Bakr al-Baghdadi", "Osama bin Laden".
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "al", "el", "bin", "ibn", "bint", "abu", "de",
@@ -60,11 +53,6 @@ _ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "ash", "at", "az", "
 # A sentence-initial "Near Palmyra, ..." comes out as PERSON "Near Palmyra".
 _LEADING_JUNK = frozenset({"the", "near", "in", "at", "outside", "from", "inside", "around"})
 
-PLACE_NOUNS = frozenset({"province", "governorate", "countryside", "city", "town", "village",
-                         "district", "suburb", "suburbs", "neighbourhood", "neighborhood",
-                         "region", "outskirts", "countryside", "municipality", "subdistrict",
-                         "sub-district", "camp", "hamlet", "quarter", "site", "vicinity", "area",
-                         "areas", "environs", "outskirts", "frontline", "front", "pocket"})
 # A span containing one of these words names an organisation, whatever its context says.
 ORG_WORDS = frozenset("""forces army front brigade brigades council party movement committee ministry
 government regime group organization organisation union coalition command battalion division
@@ -97,6 +85,10 @@ militias militiamen coalition opposition""".split())
 GROUP_MODIFIERS = frozenset("""opposition rebel government regime coalition security armed allied
 partner special ground terrorist jihadist islamist extremist insurgent loyalist tribal local
 foreign international militia pro moderate led backed -led -backed - supported affiliated""".split())
+# Forces a country, not a city, fields: "U.S. forces" is one organisation, "Islamabad police" a
+# city's police, where the city stays a place.
+NATIONAL_FORCES = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "marines",
+                             "commandos"})
 # Standing alone after "the": "the regime", "the opposition", "the coalition".
 DEFINITE_GROUPS = frozenset({"regime", "opposition", "coalition", "junta", "rebels", "militants",
                              "community"})
@@ -107,6 +99,12 @@ _FORCE_OR_DEFINITE = FORCE_NOUNS | DEFINITE_GROUPS
 SHIP_PREFIXES = frozenset({"uss", "hms", "fs", "hmcs", "hmas", "ins", "rfs", "hmnzs", "usns"})
 # Model labels for titles of works and laws; a "The Coalition" there is an organisation.
 _WORK_LABELS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
+
+
+def _cue_before_country(doc: Doc, start: int, lows: list[str]) -> bool:
+    """"Fighting in Idlib forces thousands to flee": a place after a locative word keeps its label
+    even when a force word follows."""
+    return cue_before(doc, start, lows)[0] in LOCATIVE_PREPS
 
 
 def _cap(token) -> bool:
@@ -164,12 +162,31 @@ class EntityRules:
             if (ent.start, ent.end) in ruler:
                 spans.extend(_split_leader_regime(doc, ent, "ruler"))
                 continue
-            spans.extend(self._fix_model_span(doc, ent))
+            spans.extend(self._fix_model_span(doc, ent, lows))
         spans = self._set(doc, spans + self._forced_tokens(doc, spans, lows))
+        spans = coordinated_places(doc, spans, lows, self._movable)
+        taken = {i for s, _ in spans for i in range(s.start, s.end)}
+        spans = self._set(doc, spans + untagged_places(doc, taken, lows, self._never_in_place))
         extra = [x for s in self._titles(doc, lows) + self._groups(doc, lows) for x in _split_leader_regime(doc, *s)]
         spans = self._set(doc, spans + extra, preferred=extra)
         taken = {i for s, _ in spans for i in range(s.start, s.end)}
         return sorted(spans + pronominal_spans(doc, taken, lows), key=lambda x: (x[0].start, x[0].end))
+
+    def _never_in_place(self, low: str) -> bool:
+        return low in NAME_PREFIXES or low in TITLE_HEADS or low in self.stoplist.never_names \
+            or low in self.stoplist.forced_labels or low in ORG_WORDS
+
+    def _movable(self, span: Span, source: str) -> bool:
+        """Whether a span listed next to a place may be relabelled a place: not a ruler's name, a
+        known organisation, an acronym or a titled person."""
+        if source == "ruler" or span.text.lower() in self.stoplist.forced_labels or span.text.isupper():
+            return False
+        label, words = span.label_, {t.lower_ for t in span}
+        if label in ("PERSON", "ORG"):
+            return not words & (ORG_WORDS | NAME_PREFIXES)
+        if label == "NORP":
+            return len(span) == 1 and span[0].tag_ == "NNP"
+        return label in OTHER_LABELS and may_be_place(span.doc, span.start, span.end, label)
 
     def _forced_tokens(self, doc: Doc, spans: list[tuple[Span, str]], lows: list[str]) -> list[tuple[Span, str]]:
         """Pinned names the model missed altogether ("ISIS" in a title-case headline). Two-letter
@@ -190,10 +207,10 @@ class EntityRules:
 
     # -- 1-5: the model's own spans ---------------------------------------------------------------
 
-    def _fix_model_span(self, doc: Doc, ent: Span) -> list[tuple[Span, str]]:
+    def _fix_model_span(self, doc: Doc, ent: Span, lows: list[str]) -> list[tuple[Span, str]]:
         label = ent.label_
         if label not in NAME_LABELS:
-            return [x for x in [self._fix_piece(doc, ent, ent.start, ent.end)] if x]
+            return [x for x in [self._fix_piece(doc, ent, ent.start, ent.end, lows)] if x]
         # Split where a name cannot continue: a line break, or a lower-case word that is not a
         # name particle ("Raqqa as Daesh" came out as one ORG; "Bosnia and Herzegovina" stays).
         cuts = [ent.start - 1]
@@ -205,10 +222,10 @@ class EntityRules:
                 cuts.append(i)
         cuts.append(ent.end)
         pieces = [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if b > a + 1]
-        fixed = [self._fix_piece(doc, ent, a, b) for a, b in pieces]
+        fixed = [self._fix_piece(doc, ent, a, b, lows) for a, b in pieces]
         return [x for x in fixed if x]
 
-    def _fix_piece(self, doc: Doc, ent: Span, start: int, end: int) -> tuple[Span, str] | None:
+    def _fix_piece(self, doc: Doc, ent: Span, start: int, end: int, lows: list[str]) -> tuple[Span, str] | None:
         from spacy.tokens import Span
 
         label = ent.label_
@@ -228,6 +245,15 @@ class EntityRules:
         if label in _WORK_LABELS and doc[end - 1].lower_ in ORG_WORDS and _cap(doc[end - 1]):
             start += doc[start].lower_ == "the"
             return Span(doc, start, end, label="ORG"), "rule"
+        # Dates take "on", "at", "to" ("on Thanksgiving Day"); only the strong cues count for them.
+        if label in OTHER_LABELS and may_be_place(doc, start, end, label) \
+                and place_cue(doc, start, end, lows, weak=label != "DATE"):
+            # "shelled Manbij" (PRODUCT), "near Manbij" (DATE); a capitalised word the model left
+            # out in front is the same name ("the Deiz Ezzor governorate", only "Ezzor" tagged).
+            while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].tag_ == "NNP" \
+                    and _cap(doc[start - 1]) and not doc[start].is_sent_start:
+                start -= 1
+            return Span(doc, start, end, label="GPE"), "rule"
         if label in NAME_LABELS:
             if low in self.stoplist.never_names:
                 return None
@@ -238,27 +264,27 @@ class EntityRules:
                 return Span(doc, start, end, label=forced), "rule"
             if forced:
                 return Span(doc, start, end, label=label), "rule" if changed else "model"
-            new = self._relabel(doc, start, end, label)
+            new = self._relabel(doc, start, end, label, lows)
             if new != label:
                 return Span(doc, start, end, label=new), "rule"
         return Span(doc, start, end, label=label), "rule" if changed else "model"
 
-    def _relabel(self, doc: Doc, start: int, end: int, label: str) -> str:
+    def _relabel(self, doc: Doc, start: int, end: int, label: str, lows: list[str]) -> str:
         span = doc[start:end]
         words = {t.lower_ for t in span}
-        prev = doc[start - 1].lower_ if start > 0 else ""
-        nxt = doc[end].lower_ if end < len(doc) else ""
-        place_context = nxt not in _POSSESSIVE and nxt != "-" and (
-            prev in LOCATIVE_PREPS or prev in PLACE_VERBS or nxt in PLACE_NOUNS
-            or (prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS | _PLACE_OF))
+        place_context = place_cue(doc, start, end, lows) or (
+            label in ("PERSON", "ORG", "NORP") and landmark_place(doc, start, end, lows, label))
         if label in ("PERSON", "ORG") and not words & ORG_WORDS and not span.text.isupper() and place_context:
             return "GPE"
-        if label == "NORP" and end - start == 1 and span[0].tag_ == "NNP" and place_context:
+        if label == "NORP" and end - start == 1 and span[0].tag_ == "NNP" and place_context \
+                and span[0].lower_ not in LANGUAGES:
             return "GPE"  # "in eastern Aleppo": the model's NORP for a city
         if label == "NORP" and end - start == 1 and span[0].tag_ in ("NNPS", "NNS"):
             return "ORG"  # "the Syrians", "the Turks": a people acting, re3d's Organisation
         if label in ("GPE", "ORG") and end - start == 1 and span[0].tag_ == "JJ":
             return "NORP"  # "Iraqi forces", "the Syrian government": a demonym, not the country
+        if label == "GPE" and attacker_country(doc, start, end, lows) and not place_context:
+            return "ORG"  # "a US drone strike": the country acts (re3d: "U.S. strike" -> Organisation)
         return label
 
     # -- 6: titles ------------------------------------------------------------------------------
@@ -317,8 +343,19 @@ class EntityRules:
             while i < len(doc) and steps < 3 and i not in ent_at and (
                     lows[i] in GROUP_MODIFIERS or doc[i].pos_ == "ADJ") and lows[i] not in FORCE_NOUNS:
                 i, steps = i + 1, steps + 1
-            if i < len(doc) and i not in ent_at and lows[i] in FORCE_NOUNS:
-                out.append((Span(doc, first, i + 1, label="ORG"), "rule"))
+            if i + 1 < len(doc) and lows[i] == "air" and lows[i + 1] in ("force", "forces"):
+                i += 1  # "Russia's air force"
+            elif not (i < len(doc) and i not in ent_at and lows[i] in FORCE_NOUNS):
+                continue
+            # "Syrian government forces", "Iraqi army troops": the group is the whole noun run.
+            while i + 1 < len(doc) and i + 1 not in ent_at and lows[i + 1] in FORCE_NOUNS:
+                i += 1
+            if e.label_ == "GPE" and first == e.end and lows[i] in NATIONAL_FORCES \
+                    and not _cue_before_country(doc, e.start, lows):
+                # "U.S. forces": re3d's one Organisation, with no Location inside; a demonym
+                # ("Iraqi forces") or a possessive ("Iraq's forces") stays nested as before.
+                first = e.start
+            out.append((Span(doc, first, i + 1, label="ORG"), "rule"))
         for ti, low in enumerate(lows):  # "the regime", "the U.S.-led coalition", "the counter-ISIL coalition"
             if low not in DEFINITE_GROUPS or ti in ent_at:
                 continue
