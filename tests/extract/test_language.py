@@ -20,6 +20,9 @@ def detector():
     ("Las fuerzas kurdas tomaron la ciudad el martes con el apoyo de la coalición.", "es"),
     ("قالت قوات سوريا الديمقراطية إنها سيطرت على مدينة الرقة يوم الثلاثاء", "ar"),
     ("Курдские силы во вторник заявили, что взяли под контроль город Ракка.", "ru"),
+    ("Israeli jets struck Gaza.", "en"),                # a guess of Croatian at 0.10 is no evidence
+    ("Kämpfer griffen Gaza an.", "de"),                 # one "an" does not make German English
+    ("I ribelli hanno attaccato Homs lunedi.", "it"),
 ])
 def test_language_of_short_news_sentences(detector, text, lang):
     assert detector.detect(text)[0] == lang

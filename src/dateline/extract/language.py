@@ -19,8 +19,16 @@ _ENGLISH = frozenset("the of and to in on with near at by from for was were is a
 
 
 def _english_share(text: str) -> float:
+    """Share of English grammar words, 0 unless at least two occur (one "an" or "to" proves nothing)."""
     words = [w.lower() for w in _WORDS.findall(text)]
-    return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0
+    hits = sum(w in _ENGLISH for w in words)
+    return hits / len(words) if words and hits >= 2 else 0.0
+
+
+# Below this probability the n-gram model is guessing; a short line with no accented letter at all is
+# then read as English, the language the pipeline's model reads ("Israeli jets struck Gaza." came out
+# Croatian at 0.10).
+GUESS = 0.3
 
 
 class LanguageDetector:
@@ -44,5 +52,7 @@ class LanguageDetector:
             # Short wire sentences full of foreign names fool a character n-gram model ("Nigerian
             # soldiers clashed with Boko Haram fighters near Maiduguri" came out Nigerian Pidgin);
             # English grammar words are the better witness there.
+            return "en", round(float(prob), 4)
+        if lang != "en" and prob < GUESS and sample.isascii():
             return "en", round(float(prob), 4)
         return lang, round(float(prob), 4)
