@@ -202,7 +202,8 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if _DISAPPEARED.search(context or text) or _KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
-    if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)):
+    if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)) \
+            and not (_DETAINED.search(text) or _KIDNAP.search(text)):  # a detention told beside a closure is the event
         # a capture told beside the curfew it prompted stays a capture
         _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS), ["Other"], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]
@@ -287,9 +288,10 @@ _KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b",
 # taxonomy: "Bodies found with signs of violence, when the report attributes them ..., are coded here" (Attack)
 _DOWNED = re.compile(r"\b(?:shot down|downed|intercept(?:ed|ing)|(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |"
                      r"all \w+ )(?:\w+ )?(?:drones|missiles|rockets|uavs|shaheds))\b", re.IGNORECASE)
-_BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:found|dumped|discovered|recovered|bearing|with "
-                     r"(?:gunshot|bullet|stab|torture))|found (?:strangled|shot|beheaded|hanged|executed|stabbed|tortured))\b",
-                     re.IGNORECASE)
+_BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:dumped|(?:bearing|with) (?:gunshot|bullet|stab|torture|"
+                     r"signs)|(?:found|discovered) (?:shot|strangled|beheaded|hanged|executed|stabbed|tortured|"
+                     r"with (?:their|his|her) hands tied))|found (?:strangled|shot dead|beheaded|hanged|executed|stabbed|"
+                     r"tortured))\b", re.IGNORECASE)
 _GRAVE = re.compile(r"\b(?:mass graves?|exhum\w+)\b", re.IGNORECASE)
 _OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emergency|martial law|"
                             r"clos(?:ed|ing|es|ure of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:crossings?|border|borders|roads?|"
