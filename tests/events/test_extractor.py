@@ -223,3 +223,15 @@ def test_a_sentence_pointing_back_in_time_keeps_the_date_told_before_it(analyze)
                      "soldiers near Hish.")
     assert len(result.events) == 2
     assert all(e.date is not None and e.date.start == "2019-07-19" for e in result.events)
+
+
+def test_naming_a_new_leader_is_the_event_word_but_plain_names_are_not():
+    from dateline.events.triggers import find_trigger
+
+    headline = _tokens(("Ahrar", "PROPN", "NNP"), ("al-Sham", "PROPN", "NNP"), ("names", "VERB", "VBZ"),
+                       ("new", "ADJ", "JJ"), ("leader", "NOUN", "NN"))
+    assert find_trigger(headline).text == "names"
+    listing = _tokens(("The", "DET", "DT"), ("names", "NOUN", "NNS"), ("of", "ADP", "IN"), ("the", "DET", "DT"),
+                      ("dead", "ADJ", "JJ"), ("were", "AUX", "VBD"), ("read", "VERB", "VBN"))
+    found = find_trigger(listing)
+    assert found is None or found.text != "names"

@@ -121,3 +121,17 @@ def test_a_place_names_its_province_as_english_reporting_does():
     assert admin1_label("SY", "04") == "Raqqa Governorate"
     assert admin1_label("NG", "28") == "Imo State"
     assert admin1_label("US", "CA") is None  # no shipped division: GeoNames' own name stays in `admin1`
+
+
+def test_a_hamlet_abroad_is_not_taken_for_a_village_in_the_storys_country():
+    from dateline.resolve.gazetteer import Gazetteer
+
+    try:
+        gazetteer = Gazetteer.open_default()
+    except Exception as exc:  # the shipped gazetteer is built by `make install`
+        pytest.skip(f"gazetteer not available: {exc}")
+    assert gazetteer.resolve("Tamana").candidate.country == "JP"  # alone, the name is Japan's town
+    in_syria = gazetteer.resolve("Tamanaa", country_hint="SY")
+    assert in_syria is None or in_syria.candidate.country == "SY"
+    assert gazetteer.resolve("Garri", country_hint="SY") is None or \
+        gazetteer.resolve("Garri", country_hint="SY").candidate.country == "SY"

@@ -39,7 +39,9 @@ _STRONG = (
     r"signed|ordered|blockade|besieging|banned|evicted|expelled|displaced|rocked|gunfire|opened fire|"
     # headline present tense and the forms of forced movement
     r"transfers?|evacuates?|seizes?|captures?|storms?|executes?|executing|expels?|expelling|"
-    r"forced|forcibly|distribut(?:ed|es|ing)|deport(?:ed|s|ing|ation)")
+    r"forced|forcibly|distribut(?:ed|es|ing)|deport(?:ed|s|ing|ation)|"
+    # a group changing shape, as headlines tell it
+    r"dissolution|disband(?:ed|s|ing)?|appoints?|appointment|merges?|splits")
 TRIGGER = re.compile(rf"^(?:{_STRONG})$", re.IGNORECASE)
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo"})
@@ -111,6 +113,12 @@ PLATFORMS = frozenset({"helicopter", "helicopters", "aircraft", "jets", "jet", "
                        "submarines", "rifles", "vehicles", "squadron", "brigade", "units", "teams"})
 
 
+def _naming(tokens: list, i: int) -> bool:
+    """"Ahrar al-Sham names new leader", "named a new commander": naming someone to a post."""
+    return tokens[i].text.lower() in ("names", "named") and i + 1 < len(tokens) and \
+        tokens[i + 1].text.lower() in ("new", "a", "an", "its", "their", "as")
+
+
 def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trigger | None:
     """The event word of a sentence: a verb from the trigger list first, then a noun, then a hint.
 
@@ -120,7 +128,7 @@ def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trig
     best = None
     for i, t in enumerate(tokens):
         low = t.text.lower()
-        if not (TRIGGER.match(low) or low in hint_words):
+        if not (TRIGGER.match(low) or low in hint_words or _naming(tokens, i)):
             continue
         if low in WEAPON_CLASS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in PLATFORMS:
             continue  # "attack helicopters", "strike aircraft": a kind of weapon, not a happening

@@ -90,6 +90,8 @@ def well_known(c: Candidate) -> bool:
         or c.source.startswith("dateline:")
 
 
+# Population under which a place abroad needs the text to put it there.
+SMALL_ABROAD = 20_000
 _WELL_KNOWN_CODES = frozenset({"PCLI", "PCL", "ADM1", "PPLC", "PPLA", "RGN"})
 # Parts of towns, and towns that are gone: not places another place is said to be in.
 _NOT_AREAS = frozenset({"PPLX", "PPLH", "PPLQ", "PPLW"})
@@ -293,8 +295,12 @@ class Gazetteer:
         if area is not None:
             cands = [c for c in cands if inside(c, area)]
         if country:
-            # A loose (skeleton, fuzzy) match is trusted only inside the expected country.
+            # A loose (skeleton, fuzzy) match is trusted only inside the expected country, and a
+            # hamlet abroad only when the text puts it there: in a Syria story "the village of
+            # Tamanaa" is not Tamana in Japan.
             cands = [c for c in cands if c.match == "exact" or c.country == country]
+            if area is None:
+                cands = [c for c in cands if c.country == country or well_known(c) or c.population >= SMALL_ABROAD]
         else:
             # With no country to go by, only a well-known place: "Menbij" is Manbij, but "Sarmada"
             # is not Sarmede in Italy nor "Atmeh" Atima in Honduras.
