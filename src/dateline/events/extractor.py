@@ -52,11 +52,10 @@ DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
                  SEXUAL: frozenset({ATTACK, CLASH, "Arrests", "Protest with intervention",
                                     "Excessive force against protesters", "Abduction/forced disappearance"}),
                  TRANSFER: frozenset({"Government regains territory", "Non-state actor overtakes territory",
-                                      "Change to group/activity"})}
-# A device that opens the sentence as what struck decides over the fight or killing told after it.
-for _weapon in ("Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike", "Grenade",
-                "Suicide bomb"):
-    DECISIVE_OVER[_weapon] = frozenset({ATTACK, CLASH}) | (frozenset(EXPLOSIONS) - {_weapon, CHEMICAL})
+                                      "Change to group/activity"}),
+                 # a device that opens the sentence as what struck decides over the fight told after it
+                 **{weapon: frozenset({ATTACK, CLASH}) | (frozenset(EXPLOSIONS) - {weapon, CHEMICAL})
+                    for weapon in EXPLOSIONS if weapon != CHEMICAL}}
 LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 # A text-model probability the coding rules may reweigh but not overturn: the rules read resolved
