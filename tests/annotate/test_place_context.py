@@ -137,3 +137,9 @@ def test_the_head_noun_offsets_slice_back_to_the_word(annotator):
     russian = next(m for m in annotated.mentions if m.text == "Russian")
     start, end, word = annotated.head_noun(russian)
     assert doc.text[start:end] == "warplanes" == word
+
+
+def test_a_datelines_dash_ends_the_place_it_was_filed_from(annotator):
+    found = mentions(annotator, "MOGADISHU - Somali troops recaptured the town from al-Shabaab on Tuesday.")
+    assert ("MOGADISHU", "GPE") in found
+    assert not any(" - " in text for text, _ in found)

@@ -131,3 +131,11 @@ def test_it_after_the_event_word_is_the_city_named_before(analyze):
                 "The Iraqi army retook it and then carried out security operations.")
     retaken = [e for e in r.events if "retook it" in r.document.text[e.evidence[0][0]:e.evidence[0][1]]]
     assert retaken and retaken[0].place["name"] == "Mosul"
+
+
+def test_the_group_after_a_datelines_dash_is_the_attacker(analyze):
+    r = analyze("BAGHDAD - Islamic State fighters killed five soldiers in an attack on an army post near Tikrit "
+                "on Monday, police said.")
+    battle = violent(r)[0]
+    assert battle.actor1_name == "Islamic State"
+    assert all(" - " not in (m.text or "") for m in r.mentions)

@@ -107,6 +107,12 @@ def _cue_before_country(doc: Doc, start: int, lows: list[str]) -> bool:
     return cue_before(doc, start, lows)[0] in LOCATIVE_PREPS
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """"BAGHDAD - Islamic State fighters": a dash with spaces on both sides ends a dateline, never a name
+    ("al-Sham" and "Ras al-Ain" have none)."""
+    return doc[i].text in ("-", "–", "—") and i > 0 and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
+
+
 def _cap(token) -> bool:
     return token.text[:1].isupper()
 
@@ -208,6 +214,8 @@ class EntityRules:
     # -- 1-5: the model's own spans ---------------------------------------------------------------
 
     def _fix_model_span(self, doc: Doc, ent: Span, lows: list[str]) -> list[tuple[Span, str]]:
+        from spacy.tokens import Span
+
         label = ent.label_
         if label not in NAME_LABELS:
             return [x for x in [self._fix_piece(doc, ent, ent.start, ent.end, lows)] if x]
@@ -218,11 +226,16 @@ class EntityRules:
             t = doc[i]
             particle = t.lower_ in _NAME_PARTICLES or (
                 t.lower_ in _ARABIC_ARTICLES and i + 1 < len(doc) and doc[i + 1].text == "-")
-            if "\n" in t.text or (t.is_alpha and t.is_lower and not particle and t.pos_ != "PROPN"):
+            if "\n" in t.text or (t.is_alpha and t.is_lower and not particle and t.pos_ != "PROPN") \
+                    or _spaced_dash(doc, i):
                 cuts.append(i)
         cuts.append(ent.end)
         pieces = [(a + 1, b) for a, b in zip(cuts, cuts[1:]) if b > a + 1]
         fixed = [self._fix_piece(doc, ent, a, b, lows) for a, b in pieces]
+        # "MOGADISHU - Somali troops": the capitals before a dateline's dash name the place it was filed
+        fixed = [(Span(doc, x[0].start, x[0].end, label="GPE"), "rule")
+                 if x and b < len(doc) and _spaced_dash(doc, b) and x[0].text.isupper() else x
+                 for x, (_, b) in zip(fixed, pieces)]
         return [x for x in fixed if x]
 
     def _fix_piece(self, doc: Doc, ent: Span, start: int, end: int, lows: list[str]) -> tuple[Span, str] | None:

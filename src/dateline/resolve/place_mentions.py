@@ -50,6 +50,8 @@ _CAPITALISED = re.compile(r"\b(?:(?:[Aa]l|[Ee]l|[Aa][rsdtzn])[-\s])?[A-Z][\w’'
 _LOCATIVE = re.compile(r"\b(?:in|near|from|to|around|outside|at|towards?|across|into|of)\s+$", re.I)
 _JOINABLE = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 _ARTICLE_GAP = re.compile(r"\s*(?:[AaEe][lrnsdtz][-\s]+|-)\s*")
+# "BAGHDAD - Islamic State fighters": a dash spaced on both sides ends a dateline; it never joins a name.
+_DATELINE_DASH = re.compile(r"\s+[-–—]\s+")
 _PAIR_BORDER = re.compile(r"\b([A-Z][a-z]+)[-–/]([A-Z][a-z]+) borders?\b")
 _BORDER_WITH = re.compile(r"\bborders? with ([A-Z][a-z]+)\b")
 # A word in front of a place that says when or in what state, not where: "post-WWII Dresden",
@@ -182,11 +184,12 @@ class PlaceMentionRepair:
         out: list[Mention] = []
         for m in mentions:
             prev = out[-1] if out else None
+            gap = text[prev.end:m.start] if prev is not None else ""
             if prev is not None and prev.label in _JOINABLE and m.label in _JOINABLE \
-                    and _ARTICLE_GAP.fullmatch(text[prev.end:m.start]):
+                    and _ARTICLE_GAP.fullmatch(gap) and not _DATELINE_DASH.fullmatch(gap):
                 whole = text[prev.start:m.end]
                 match = self.gazetteer.resolve(whole, country_hint=country)
-                if match is not None and match.candidate.match == "exact":
+                if match is not None and match.candidate.match == "exact" and match.method.startswith("name:"):
                     out[-1] = Mention(prev.start, m.end, whole, "GPE", "rule")
                     continue
             out.append(m)
