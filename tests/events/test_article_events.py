@@ -139,3 +139,11 @@ def test_the_group_after_a_datelines_dash_is_the_attacker(analyze):
     battle = violent(r)[0]
     assert battle.actor1_name == "Islamic State"
     assert all(" - " not in (m.text or "") for m in r.mentions)
+
+
+def test_a_journalists_nationality_does_not_make_his_country_the_bomber(analyze):
+    r = analyze("A Russian journalist was killed by a roadside bomb near Raqqa on Monday, the ministry said.")
+    blast = violent(r)[0]
+    assert blast.actor1_name != "Military Forces of Russia"
+    armed = analyze("Russian warplanes struck the town of Ariha in Idlib on Sunday, killing nine civilians.")
+    assert violent(armed)[0].actor1_name == "Military Forces of Russia"

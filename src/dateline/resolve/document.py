@@ -10,6 +10,8 @@ Not responsible for finding mentions (annotate) or for dates, quotes and figures
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -99,6 +101,8 @@ class DocumentResolver:
             if m.label == "ORG":
                 match = session.resolve_or_provisional(m.text, context=context)
             elif m.label in ("NORP", "PERSON"):
+                if m.label == "NORP" and _CIVILIAN_HEAD.match(doc.text, m.end):
+                    continue  # "a Russian journalist" is a person of that nationality, not its army
                 match = session.resolve(m.text, context=context)
                 if match is not None and m.label == "PERSON" and match.method not in STRONG_METHODS:
                     match = None
@@ -108,6 +112,15 @@ class DocumentResolver:
                 m.actor = match.actor.id
                 actors.setdefault(match.actor.id, actor_record(match.actor))
         return Resolved(mentions, actors, country)
+
+
+# The nouns after a nationality that make it a person's, not a state's or a group's.
+_CIVILIAN_HEAD = re.compile(
+    r"[ \t]+(?:[a-z-]+[ \t]+)?(?:journalists?|reporters?|photographers?|camera(?:man|men)|activists?|civilians?|"
+    r"aid workers?|(?:humanitarian )?workers?|nationals?|citizens?|tourists?|students?|doctors?|nurses?|"
+    r"teachers?|famil(?:y|ies)|wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|refugees?|migrants?|pilgrims?|"
+    r"priests?|nuns?|businessm[ae]n|engineers?|farmers?|shepherds?|drivers?|traders?|fishermen|"
+    r"volunteers?|bloggers?|lawyers?|academics?|researchers?)\b")
 
 
 def _paragraph_of(doc: Document, pos: int) -> str:
