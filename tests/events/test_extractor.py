@@ -235,3 +235,11 @@ def test_naming_a_new_leader_is_the_event_word_but_plain_names_are_not():
                       ("dead", "ADJ", "JJ"), ("were", "AUX", "VBD"), ("read", "VERB", "VBN"))
     found = find_trigger(listing)
     assert found is None or found.text != "names"
+
+
+def test_a_past_spelt_like_the_present_is_still_an_event():
+    from dateline.events.triggers import Trigger, assertion
+
+    words = (("Villagers", "NOUN", "NNS"), ("beat", "VERB", "VBP"), ("to", "ADP", "IN"), ("death", "NOUN", "NN"),
+             ("a", "DET", "DT"), ("man", "NOUN", "NN"))
+    assert assertion(_tokens(*words), Trigger(1, 10, 14, "beat"), "Villagers beat to death a man")[0] == 1.0

@@ -198,9 +198,10 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
     return 1.0, None
 
 
-# Irregular past forms the tagger sometimes reads as present ("Iraqi troops retook the compound").
+# Irregular past forms the tagger sometimes reads as present ("Iraqi troops retook the compound",
+# "Villagers beat to death a man"); those spelt like the present ("beat", "hit") are read as past too.
 _PAST_FORM = re.compile(r"^(?:(?:re|over|under)?took|fought|shot|struck|blew|threw|stole|broke|fled|overran|"
-                        r"tore|drove|withdrew|overthrew|swept|seized|stormed|\w+ed)$", re.IGNORECASE)
+                        r"tore|drove|withdrew|overthrew|swept|seized|stormed|beat|hit|shut|burst|\w+ed)$", re.IGNORECASE)
 
 
 def clause_of(text: str, start: int, end: int) -> str:
