@@ -425,3 +425,13 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if crowd and _RESTRAINED.search(text) and not _HARMED.search(text) and not _LIVE_FIRE.search(text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
+
+
+# What the text model mistakes a chemical attack or a rape for when it reads only the carrier, the
+# fight or the detention.
+DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
+                 SEXUAL: frozenset({ATTACK, CLASH, ARRESTS, INTERVENTION, EXCESSIVE, ABDUCTION}),
+                 TRANSFER: frozenset({GOV, NSA, CHANGE}),
+                 # a device that opens the sentence as what struck decides over the fight told after it
+                 **{weapon: frozenset({ATTACK, CLASH}) | (frozenset(EXPLOSIONS) - {weapon, CHEMICAL})
+                    for weapon in EXPLOSIONS if weapon != CHEMICAL}}

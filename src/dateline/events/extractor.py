@@ -25,8 +25,8 @@ from typing import Any
 from ..model import DateMention, Document, Event, Figure, Quote
 from .arguments import Roles, read_roles
 from .classifier import EventClassifier
-from .coding_rules import (ARMED, ATTACK, CHEMICAL, CLASH, EXPLOSIONS, SEXUAL, TRANSFER, apply_actor_rules, apply_text_rules,
-                           apply_trigger_rules, decisive_sub_type)
+from .coding_rules import (ARMED, DECISIVE_OVER, apply_actor_rules, apply_text_rules, apply_trigger_rules,
+                           decisive_sub_type)
 from .fatalities import NO_HARM, claims_in
 from .location import choose_place, precision_of, specificity
 from .merge import merge_events, refresh_fatalities
@@ -46,16 +46,6 @@ DISTINCT = re.compile(r"^\W*(?:[A-Z][A-Za-z]+\s+-\s+)?(?:in a separate|separatel
 REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated", "claimed", "confirmed",
                        "noted", "explained", "according", "wrote", "tweeted", "posted", "declared", "quoted",
                        "cited", "described", "insisted", "argued", "warned", "denied", "alleged", "accused"})
-# What the text model mistakes a chemical attack or a rape for when it reads only the carrier, the
-# fight or the detention.
-DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
-                 SEXUAL: frozenset({ATTACK, CLASH, "Arrests", "Protest with intervention",
-                                    "Excessive force against protesters", "Abduction/forced disappearance"}),
-                 TRANSFER: frozenset({"Government regains territory", "Non-state actor overtakes territory",
-                                      "Change to group/activity"}),
-                 # a device that opens the sentence as what struck decides over the fight told after it
-                 **{weapon: frozenset({ATTACK, CLASH}) | (frozenset(EXPLOSIONS) - {weapon, CHEMICAL})
-                    for weapon in EXPLOSIONS if weapon != CHEMICAL}}
 LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 # A text-model probability the coding rules may reweigh but not overturn: the rules read resolved
@@ -258,7 +248,7 @@ class EventExtractor:
         roles = read_roles(tokens, trigger.index, mentions, resolved.actors, s.shift, speakers)
         k1, k2 = self._kinds(roles, resolved.actors)
         verbs = [t.text for t in tokens if t.pos_ == "VERB"]
-        paragraph = self._paragraph_text(doc, s, sentences)
+        paragraph = s.span.doc.text  # each paragraph is parsed on its own
         probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.span.text,
                                                      verbs), s.span.text, paragraph)
         sub, p_sub = self._sub_type(s.probs, probs, decisive_sub_type(s.span.text, paragraph))
@@ -282,11 +272,6 @@ class EventExtractor:
         event.claims = claims_in(figures, doc.text, s.start, s.end)
         refresh_fatalities(event)
         return event
-
-    @staticmethod
-    def _paragraph_text(doc: Document, s: Sentence, sentences: list[Sentence]) -> str:
-        same = [x for x in sentences if x.paragraph == s.paragraph]
-        return doc.text[min(x.start for x in same):max(x.end for x in same)]
 
     @staticmethod
     def _sub_type(text_probs: dict[str, float], ruled: dict[str, float],

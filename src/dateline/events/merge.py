@@ -160,7 +160,7 @@ def _fold(into: Event, other: Event, keep_type: bool = False) -> None:
     if into.actor2 is None and other.actor2 and other.actor2 != into.actor1:
         into.actor2, into.actor2_name, into.inter2 = other.actor2, other.actor2_name, other.inter2
     for a in other.assoc_actor1:
-        if a not in into.assoc_actor1 and a not in (into.actor1, into.actor2) and a not in into.assoc_actor2:
+        if a not in into.assoc_actor1 and a not in into.assoc_actor2:
             into.assoc_actor1.append(a)
     into.assoc_actor1 = [a for a in into.assoc_actor1 if a not in (into.actor1, into.actor2)]
     into.assoc_actor2 = [a for a in into.assoc_actor2 if a not in (into.actor1, into.actor2)]
