@@ -322,3 +322,82 @@ def test_a_new_base_is_a_base_not_a_change_to_the_group():
     p = {"Change to group/activity": 0.6, "Headquarters or base established": 0.4}
     text = "The American forces built a new base in the area of Harir and moved helicopters to it."
     assert top(apply_trigger_rules(p, "built", text)) == "Headquarters or base established"
+
+
+def test_a_car_bomb_driven_into_a_checkpoint_is_a_suicide_bomb():
+    p = {"Remote explosive/landmine/IED": 0.5, "Suicide bomb": 0.3, "Armed clash": 0.2}
+    text = "A fighter drove an explosives-laden truck into an army checkpoint west of Tabqa, killing nine soldiers."
+    assert top(apply_text_rules(p, text)) == "Suicide bomb"
+
+
+def test_a_device_that_struck_decides_over_a_quiet_reading_of_its_target():
+    from dateline.events.coding_rules import decisive_sub_type
+
+    text = "A roadside bomb targeted the car of a militia commander who had recently changed sides, killing him."
+    assert decisive_sub_type(text) == "Remote explosive/landmine/IED"
+
+
+def test_men_accused_of_killing_civilians_after_a_capture_attacked_them():
+    p = {"Government regains territory": 0.5, "Armed clash": 0.2, "Attack": 0.3}
+    text = ("Monitors accused pro-government fighters of killing at least nine civilians in two villages "
+            "after the town's recapture.")
+    assert top(apply_trigger_rules(p, "killing", text)) == "Attack"
+
+
+def test_fire_traded_with_no_shell_named_is_a_battle():
+    p = {"Shelling/artillery/missile attack": 0.5, "Armed clash": 0.4, "Attack": 0.1}
+    text = "Rival factions traded fire along the front line north of Manbij overnight, each blaming the other."
+    assert top(apply_trigger_rules(p, "traded", text)) == "Armed clash"
+    shelled = "Rival factions traded artillery fire along the front line north of Manbij overnight."
+    assert top(apply_trigger_rules(p, "traded", shelled)) == "Shelling/artillery/missile attack"
+
+
+def test_a_palace_cleansed_of_rebels_is_ground_taken():
+    p = {"Government regains territory": 0.45, "Looting/property destruction": 0.35, "Armed clash": 0.2}
+    text = ("Army units cleansed the old city of the remaining rebel fighters and seized their weapons, "
+            "a military spokesman announced.")
+    assert top(apply_trigger_rules(p, "cleansed", text)) == "Government regains territory"
+    q = {"Armed clash": 0.6, "Government regains territory": 0.4}
+    assert top(apply_trigger_rules(q, "cleansed", text)) == "Government regains territory"
+
+
+def test_people_taken_from_their_homes_were_abducted_or_arrested_not_a_capture():
+    p = {"Non-state actor overtakes territory": 0.5, "Abduction/forced disappearance": 0.3, "Arrests": 0.2}
+    text = "Militants took four village teachers from their homes near Gao at night, relatives said."
+    assert top(apply_trigger_rules(p, "took", text)) == "Abduction/forced disappearance"
+
+
+def test_a_detainee_killed_after_the_arrest_is_an_attack():
+    p = {"Arrests": 0.6, "Attack": 0.4}
+    text = "Relatives said soldiers detained and then executed a shepherd near Khost, weeks after his return."
+    assert top(apply_trigger_rules(p, "detained", text)) == "Attack"
+
+
+def test_a_dispersed_protest_had_an_intervention_and_one_without_arrests_was_peaceful():
+    p = {"Peaceful protest": 0.6, "Protest with intervention": 0.4}
+    dispersed = "Police dispersed residents protesting against a new toll road in Marea, activists said."
+    assert top(apply_trigger_rules(p, "protesting", dispersed)) == "Protest with intervention"
+    q = {"Peaceful protest": 0.4, "Protest with intervention": 0.6}
+    calm = "Hundreds of students rallied outside the parliament on Monday, and the rally ended without arrests."
+    assert top(apply_trigger_rules(q, "rallied", calm)) == "Peaceful protest"
+
+
+def test_residents_who_attack_refugees_homes_are_a_mob_and_a_lynching_stays_one_when_handed_over():
+    p = {"Armed clash": 0.6, "Mob violence": 0.4}
+    text = "After a fight at a market, residents of the town attacked homes of displaced families, the army said."
+    assert top(apply_trigger_rules(p, "attacked", text)) == "Mob violence"
+    q = {"Non-violent transfer of territory": 0.6, "Mob violence": 0.4}
+    lynch = "Villagers lynched a suspected thief and then handed him over to the police, barely alive."
+    assert top(apply_trigger_rules(q, "lynched", lynch)) == "Mob violence"
+
+
+def test_an_agreement_that_settles_a_release_is_an_agreement():
+    p = {"Arrests": 0.6, "Agreement": 0.4}
+    text = "The two sides agreed on the release of the detained men in exchange for an end to the raids."
+    assert top(apply_trigger_rules(p, "agreed", text)) == "Agreement"
+
+
+def test_an_oil_field_shut_down_by_a_militia_is_another_development():
+    p = {"Non-state actor overtakes territory": 0.6, "Other": 0.4}
+    text = "Tribal militias shut down the main oil field in the south, halting exports, the oil company said."
+    assert top(apply_text_rules(p, text)) == "Other"

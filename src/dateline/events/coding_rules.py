@@ -13,6 +13,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GRAVE, OTHER_MEASURE, HARMED,
+                             HANDOVER, NO_FIGHT, DEAL, TAKEN, DETAINED, RESTRAINED, LIVE_FIRE, CROWD_VIOLENCE,
+                             MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
+                             CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS)
+
 STATE = frozenset({"state_forces", "government"})
 NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_force"})
 ARMED = STATE | NON_STATE_ARMED
@@ -126,7 +131,9 @@ WEAPON_CUES: tuple[tuple[str, str], ...] = (
                         r"poison(?:ous)? gas|(?<!tear )gas (?:attacks?|canisters?|cylinders?|bombs?|shells?)|"
                         r"(?:yellow|green)\w*(?:-\w+)? gas|suffocation|irritant|chloropicrin|"
                         r"cs gas|vx)"),
-    ("Suicide bomb", r"\b(?:suicide|martyrdom operation|istishhad\w*|inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vest|belt))"),
+    ("Suicide bomb", r"\b(?:suicide|martyrdom operation|istishhad\w*|inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vest|belt)|"
+                     r"(?:drove|rammed|driving|ramming) (?:an? |the |his |their )?(?:booby-trapped|explosives?-laden|bomb-laden|"
+                     r"rigged|explosive-packed) (?:car|vehicle|truck|lorry|bulldozer|tanker))"),
     ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
                          r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+|[fb]-\d+s?|gunships?|uavs?|"
                          r"quadcopters?|air (?:operations?|attacks?|campaigns?|bombardments?)|sorties)"),
@@ -162,7 +169,7 @@ def decisive_sub_type(text: str, context: str = "") -> str | None:
     opening = _SUBJECT_WEAPON.match(text)
     if opening:
         return next((sub for sub, rx in _WEAPON[1:] if rx.search(opening.group(1))), None)
-    if _NO_FIGHT.search(context or text):
+    if NO_FIGHT.search(context or text):
         return TRANSFER  # "moved into the town ... No fighting was reported"
     return None
 
@@ -195,17 +202,18 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     p = dict(probabilities)
     if _SEXUAL.search(text):
         _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
-    if _BODIES.search(text) and not _GRAVE.search(text):
+    if BODIES.search(text) and not GRAVE.search(text):
         _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
-    if _DOWNED.search(text):
+    if DOWNED.search(text):
         # "air defences destroyed 19 of the 24 drones launched": what was stopped, not what struck
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
-    if _DISAPPEARED.search(context or text) or _KIDNAP.search(text):
+    if DISAPPEARED.search(context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
-    if _OTHER_MEASURE.search(text) and not (_HARMED.search(text) and not _GRAVE.search(text)) \
-            and not (_DETAINED.search(text) or _KIDNAP.search(text)):  # a detention told beside a closure is the event
-        # a capture told beside the curfew it prompted stays a capture
-        _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS), ["Other"], STRONG)
+    if OTHER_MEASURE.search(text) and not (HARMED.search(text) and not GRAVE.search(text)) \
+            and not (DETAINED.search(text) or KIDNAP.search(text)):  # a detention told beside a closure is the event
+        # a capture told beside the curfew it prompted stays a capture; a field or port shut is no capture
+        _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
+                      ["Other"], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
@@ -261,6 +269,7 @@ _TO_THE_STREETS = re.compile(r"\b(?:took|take|taking|poured|pour|went) (?:in)?to
 _MATERIEL = re.compile(r"\b(?:seiz\w*|captur\w*|confiscat\w*|took|taken|plunder\w*|loot\w*)\s+(?:\w+\s+){0,4}?"
                        r"(?:weapons|arms|ammunition|munitions|vehicles|equipment|humvees|tanks|cash|money|"
                        r"goods|livestock|cattle)\b", re.IGNORECASE)
+_AGREE_TRIGGER = re.compile(r"^(?:agreed|agreement|deal|signed|swapped|exchanged|truce|ceasefire)$", re.IGNORECASE)
 _TERRAIN = re.compile(r"\b(?:control|city|town|village|district|area|territory|base|headquarters|"
                       r"positions?|neighbou?rhoods?|hill|airport|crossing)\b", re.IGNORECASE)
 
@@ -273,32 +282,6 @@ _WRECKED = re.compile(r"\b(?:blew up|blown up|demolish\w*|destroy\w*|razed?|torc
                       re.IGNORECASE)
 
 
-# "opened fire" is a shooting; "opened a new observation post" is a base.
-_OPENED_FIRE = re.compile(r"\bopened (?:heavy |indiscriminate |live )?fire\b", re.IGNORECASE)
-# ACLED codes a detention whose victim's fate is then hidden as a forced disappearance, whoever held him.
-_DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:still )?unknown|nothing of (?:his|her|their) "
-                          r"whereabouts|(?:has|have) not been (?:heard from|seen) since|(?:has|have) not been able to "
-                          r"(?:locate|find|reach)|forcibly disappeared|disappeared (?:since|after|in custody)|"
-                          r"den(?:y|ies|ied) (?:holding|detaining|having)|incommunicado|fate (?:is |remains )?unknown)",
-                          re.IGNORECASE)
-# taxonomy: "kidnappings for ransom, mass abductions ..., hostage-taking" whoever reports them
-_KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b", re.IGNORECASE)
-# taxonomy's "Other": mass graves, curfews, emergencies, closures, sieges and blocked convoys, eviction
-# orders, levies and bans, parades
-# taxonomy: "Bodies found with signs of violence, when the report attributes them ..., are coded here" (Attack)
-_DOWNED = re.compile(r"\b(?:shot down|downed|intercept(?:ed|ing)|(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |"
-                     r"all \w+ )(?:\w+ )?(?:drones|missiles|rockets|uavs|shaheds))\b", re.IGNORECASE)
-_BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:dumped|(?:bearing|with) (?:gunshot|bullet|stab|torture|"
-                     r"signs)|(?:found|discovered) (?:shot|strangled|beheaded|hanged|executed|stabbed|tortured|"
-                     r"with (?:their|his|her) hands tied))|found (?:strangled|shot dead|beheaded|hanged|executed|stabbed|"
-                     r"tortured))\b", re.IGNORECASE)
-_GRAVE = re.compile(r"\b(?:mass graves?|exhum\w+)\b", re.IGNORECASE)
-_OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emergency|martial law|"
-                            r"clos(?:ed|ing|es|ure of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:crossings?|border|borders|roads?|"
-                            r"highway|bridges?|airport|airspace)|(?:block(?:ed|ing)|prevent(?:ed|ing)|turn(?:ed|ing) back)\s+"
-                            r"(?:\w+\s+){0,3}?convoys?|eviction orders?|imposed\s+(?:\w+\s+){0,2}?(?:tax|taxes|levies|levy|"
-                            r"fees?|bans?|royalties)|military parade|celebratory gunfire)\b", re.IGNORECASE)
-_HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|casualties|victims)\b", re.IGNORECASE)
 
 
 def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, text: str,
@@ -316,7 +299,7 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
         # "Other" stays: ACLED codes accidental blasts (a depot, a gas tank) there
         _shift_family(p, [q for q in QUIET if q != "Other"], [s for s in EXPLOSIONS if s in p], STRONG)
     elif any(_LETHAL_TRIGGER.match(w) for w in words) and not (words[0].lower() == "opened"
-                                                                and not _OPENED_FIRE.search(text)):
+                                                                and not OPENED_FIRE.search(text)):
         _shift_family(p, QUIET, [ATTACK, CLASH], STRONG)
         if _RECIPROCAL_TRIGGER.match(words[0]):  # both sides fought: whoever else was named, a battle
             _shift(p, ATTACK, [CLASH], STRONG)
@@ -324,11 +307,14 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
         _shift_family(p, QUIET, [PEACEFUL], STRONG)
     elif _FORMATION_TRIGGER.match(words[0]):
         _shift_family(p, (GOV, NSA, CLASH, ATTACK), [CHANGE, HQ], STRONG)
+    if _AGREE_TRIGGER.match(words[0]) and DEAL.search(text):
+        # the deal is the event word: what it settles (a release, a withdrawal) is its content
+        _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH, "Other"), [AGREEMENT], STRONG)
     if _RIOTING.search(text):
         _shift(p, PEACEFUL, [VIOLENT_DEMO, MOB], STRONG)
-    if _MATERIEL.search(text) and not _TERRAIN.search(text):
+    if _MATERIEL.search(text) and not _TERRAIN.search(text) and not CLEARED.search(text):
         _shift_family(p, (GOV, NSA), [LOOTING], STRONG)
-    if _WRECKED.search(text) and not _HARMED.search(text):  # a lethal blast stays an explosion
+    if _WRECKED.search(text) and not HARMED.search(text):  # a lethal blast stays an explosion
         _shift_family(p, (GOV, NSA, CLASH, *EXPLOSIONS), [LOOTING], STRONG)
     _apply_ground_and_deal_rules(p, text)
     return p
@@ -336,102 +322,66 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
 
 AGREEMENT = "Agreement"
 TRANSFER = "Non-violent transfer of territory"
-# taxonomy: "one side withdraws and the other moves in, a base is handed over ... a withdrawal reported
-# on its own"; a group merely moving its men about is a change to the group, which these words are not
-_HANDOVER = re.compile(r"\b(?:hand(?:ed|ing|s)\s+(?:over\b|(?:it|them|the \w+|\w+)\s+(?:over\s+)?to\b)|"
-                       r"withdr(?:ew|awn|awing|aws?)\s+(?:\w+\s+){0,3}?from|pull(?:ed|ing|s)\s+out\s+(?:of|from)|"
-                       r"evacuat(?:ed|ing|es)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|post|positions?|outposts?)|"
-                       r"abandon(?:ed|ing|s)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|bases|post|posts|positions?))",
-                       re.IGNORECASE)
-_NO_FIGHT = re.compile(r"\b(?:no (?:fighting|clashes|resistance) (?:was |were )?reported|without (?:a |any )?"
-                       r"(?:fight|fighting|resistance|a shot)|barely any (?:fighting|resistance)|unopposed|"
-                       r"switch(?:ed|ing) sides)\b",
-                       re.IGNORECASE)
-# taxonomy: "reach or implement a deal: ceasefires and truces, evacuation deals, surrenders, prisoner and
-# body exchanges"
-_DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:agreement|deal|truce|ceasefire|settlement)|"
-                   r"signed (?:an? |the )?(?:agreement|deal|truce|accord)|swapp?(?:ed|ing) (?:\w+ )?(?:prisoners|detainees|"
-                   r"bodies)|(?:prisoners|detainees|bodies) (?:were |was )?(?:exchanged|swapped)|exchange of (?:prisoners|"
-                   r"detainees|bodies)|surrender(?:ed|ing) to)\b", re.IGNORECASE)
-_TAKEN = re.compile(r"\b(?:loot(?:ed|ing)|stole|stolen|steal(?:ing|s)?|plunder(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|"
-                    r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|burn(?:ed|t) "
-                    r"(?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|vehicles|offices?))\b", re.IGNORECASE)
-_DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|rounded up)\b", re.IGNORECASE)
-_RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\w*|dispers\w*|kettl\w*|pushed back|"
-                         r"scuffl\w*|rubber bullets|(?:shots|fired|firing) (?:\w+ )?in(?:to)? the air|warning shots|"
-                         r"stun grenades|pepper spray|beat (?:and|them)|beaten)\b", re.IGNORECASE)
-_LIVE_FIRE = re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b", re.IGNORECASE)
-_CROWD_VIOLENCE = re.compile(r"\b(?:set (?:fire to|ablaze|alight)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|"
-                             r"cars|vehicles?|buildings?|offices?|station|headquarters|banks?)|threw (?:stones|rocks|"
-                             r"petrol bombs|molotovs?|firecrackers|bricks)|throwing (?:stones|rocks|molotovs?|petrol bombs)|"
-                             r"pelt(?:ed|ing)|stoned|molotovs?|vandali[sz]\w*|smash(?:ed|ing)|ransack(?:ed|ing))\b",
-                             re.IGNORECASE)
-_MOB_WORDS = re.compile(r"\b(?:mobs?|angry (?:crowd|residents|villagers|men|youths?)|lynch\w*|vigilantes?|"
-                        r"brawls?)\b", re.IGNORECASE)
-_ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|rebels|militia\w*|gangs?)\b",
-                             re.IGNORECASE)
-_CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
-
-
-_ONE_SIDED = re.compile(r"\b(?:beheaded|executed|shot dead|gunned down|massacred|stabbed|strangled|slaughtered|"
-                        r"slit the throats?)\s+(?:\w+\s+){0,3}?(?:men|women|man|woman|civilians?|passengers|villagers|"
-                        r"activists?|journalists?|teachers?|traders|family|farmers|worshippers|children|people|"
-                        r"residents|shepherds|herders|detainees|prisoners)\b", re.IGNORECASE)
-_RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
-                         r"clashed|clashes|fought|battled)\b", re.IGNORECASE)
-_CAPTURE = re.compile(r"\b(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took control of|taken control of|recaptur(?:ed|ing)|"
-                      r"retook|retaken|liberat(?:ed|ing)|storm(?:ed|ing) and (?:took|seized))\s+(?:[\w'’-]+\s+){0,4}?"
-                      r"(?:base|town|village|city|district|area|territory|headquarters|positions?|airport|hill|"
-                      r"neighbou?rhoods?|crossing|barracks|garrison|outpost)\b", re.IGNORECASE)
-_NEW_BASE = re.compile(r"\b(?:buil[td]|set up|sets up|established|establish(?:es|ing)|opened|opens|inaugurated|constructed|"
-                       r"erected)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:base|bases|outposts?|"
-                       r"headquarters|hq|academy|training camps?|camps?|airstrip|observation posts?|military posts?)\b",
-                       re.IGNORECASE)
 
 
 def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     """The taxonomy's own tests for ground changing hands without a fight, for a deal, and for
     property taken or burned with nobody attacked; who fought back; ground taken; a new base."""
-    if _ONE_SIDED.search(text) and not _RECIPROCAL.search(text):
-        _shift(p, CLASH, [ATTACK], STRONG)  # "beheaded two men": the victims did not fight
-    elif _RECIPROCAL.search(text) and not _ONE_SIDED.search(text):
+    if ONE_SIDED.search(text) and not RECIPROCAL.search(text):
+        # "beheaded two men": the victims did not fight, and no ground changed hands unless a capture is told
+        _shift_family(p, (CLASH,) if CAPTURE.search(text) else (CLASH, GOV, NSA), [ATTACK], STRONG)
+    elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
         _shift(p, ATTACK, [CLASH], WEAK)
-    if _CAPTURE.search(text) and not _NO_FIGHT.search(text):
+        if not any(rx.search(text) for _, rx in _WEAPON):  # fire traded hand to hand, no shell named
+            _shift_family(p, EXPLOSIONS, [CLASH], STRONG)
+    if (CAPTURE.search(text) or CLEARED.search(text)) and not NO_FIGHT.search(text):
         _shift_family(p, (CLASH, ATTACK, CHANGE), [GOV, NSA], STRONG)
-    if _NEW_BASE.search(text):
+    if NEW_BASE.search(text):
         _shift_family(p, (CHANGE, GOV, NSA, ATTACK, CLASH), [HQ], STRONG)
-    if _NO_FIGHT.search(text):
+    if NO_FIGHT.search(text):
         _shift_family(p, (GOV, NSA, CLASH, CHANGE), [TRANSFER], STRONG)
-    elif _HANDOVER.search(text):
+    elif HANDOVER.search(text):
         _shift_family(p, (CHANGE,), [TRANSFER], STRONG)
-    if _DEAL.search(text):
+    if DEAL.search(text):
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH), [AGREEMENT], WEAK)
-    if _TAKEN.search(text) and not _HARMED.search(text):
+    if TAKEN.search(text) and not HARMED.search(text):
         # a crowd burning or ransacking is a riot, which only the actors tell apart
         _shift_family(p, (CHANGE, ARRESTS, ATTACK, GOV, NSA), [LOOTING], STRONG)
-    crowd = _CROWD_WORDS.search(text)
-    if _TAKEN.search(text) and not _HARMED.search(text) and not crowd and _ORGANISED_ARMS.search(text):
+    crowd = CROWD_WORDS.search(text)
+    if TAKEN.search(text) and not HARMED.search(text) and not crowd and ORGANISED_ARMS.search(text):
         _shift_family(p, (MOB, VIOLENT_DEMO), [LOOTING], STRONG)  # "gunmen set ablaze the office"
-    if crowd and _DETAINED.search(text):
+    if TAKEN_AWAY.search(text):
+        # taxonomy: "People are taken against their will by an armed actor"; who took them decides
+        # arrest or abduction, which the actor rules have already weighed
+        _shift_family(p, (GOV, NSA, ATTACK, CLASH, CHANGE, LOOTING, TRANSFER), [ABDUCTION, ARRESTS], STRONG)
+    if KILLED_HELD.search(text):
+        # taxonomy: "executions of detainees" are an Attack
+        _shift_family(p, (ARRESTS, ABDUCTION, EXCESSIVE, INTERVENTION), [ATTACK], STRONG)
+    if crowd and RESTRAINED.search(text):
+        _shift(p, PEACEFUL, [INTERVENTION], STRONG)  # dispersed or beaten: the force intervened
+    elif crowd and PEACEFUL_END.search(text) and not HARMED.search(text):
+        _shift_family(p, (INTERVENTION, EXCESSIVE), [PEACEFUL], STRONG)
+    if crowd and DETAINED.search(text):
         # taxonomy: "Arrests at a protest belong to the protest event"
         _shift(p, ARRESTS, [INTERVENTION], STRONG)
-    if crowd and _CROWD_VIOLENCE.search(text):
+    if crowd and CROWD_VIOLENCE.search(text):
         # taxonomy: "If the crowd itself was violent ... a Violent demonstration even when the security
         # forces kill people"
         _shift_family(p, (EXCESSIVE, INTERVENTION), [VIOLENT_DEMO], STRONG)
-    if _MOB_WORDS.search(text) and not _ORGANISED_ARMS.search(text):
+    if MOB_WORDS.search(text) and not ORGANISED_ARMS.search(text):
         # "A crowd without organised arms attacks people or property outside a demonstration"
-        _shift_family(p, (CLASH, ATTACK, LOOTING), [MOB], STRONG)
-    if crowd and _RESTRAINED.search(text) and not _HARMED.search(text) and not _LIVE_FIRE.search(text):
+        _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)
+    if crowd and RESTRAINED.search(text) and not HARMED.search(text) and not LIVE_FIRE.search(text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
 
 
-# What the text model mistakes a chemical attack or a rape for when it reads only the carrier, the
-# fight or the detention.
+# What the text model mistakes a chemical attack, a rape or a weapon that struck for when it reads
+# only the carrier, the fight, the target or the detention.
 DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
                  SEXUAL: frozenset({ATTACK, CLASH, ARRESTS, INTERVENTION, EXCESSIVE, ABDUCTION}),
                  TRANSFER: frozenset({GOV, NSA, CHANGE}),
                  # a device that opens the sentence as what struck decides over the fight told after it
-                 **{weapon: frozenset({ATTACK, CLASH}) | (frozenset(EXPLOSIONS) - {weapon, CHEMICAL})
+                 **{weapon: frozenset({ATTACK, CLASH, GOV, NSA, ARRESTS, LOOTING, *QUIET})
+                    | (frozenset(EXPLOSIONS) - {weapon, CHEMICAL})
                     for weapon in EXPLOSIONS if weapon != CHEMICAL}}

@@ -1,0 +1,112 @@
+"""The words by which ACLED's taxonomy tells sub-event types apart, as regular expressions.
+
+Responsible for: the vocabulary of the taxonomy's own tests (`../shared/datasets/dateline-dev-events/
+taxonomy.md` and ACLED's codebook): ground handed over or taken, deals, looting, detentions, force
+short of injury against a crowd, crowd and mob violence, one-sided killings and reciprocal fire,
+people taken from their homes, killings of detainees, closures and other measures, harm.
+Not responsible for: deciding anything with them; `events.coding_rules` moves the probabilities.
+Each pattern is compiled once at import; the rules search sentence and paragraph texts with them.
+"""
+from __future__ import annotations
+
+import re
+
+# "opened fire" is a shooting; "opened a new observation post" is a base.
+OPENED_FIRE = re.compile(r"\bopened (?:heavy |indiscriminate |live )?fire\b", re.IGNORECASE)
+# ACLED codes a detention whose victim's fate is then hidden as a forced disappearance, whoever held him.
+DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:still )?unknown|nothing of (?:his|her|their) "
+                         r"whereabouts|(?:has|have) not been (?:heard from|seen) since|(?:has|have) not been able to "
+                         r"(?:locate|find|reach)|forcibly disappeared|disappeared (?:since|after|in custody)|"
+                         r"den(?:y|ies|ied) (?:holding|detaining|having)|incommunicado|fate (?:is |remains )?unknown)",
+                         re.IGNORECASE)
+# taxonomy: "kidnappings for ransom, mass abductions ..., hostage-taking" whoever reports them
+KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b", re.IGNORECASE)
+DOWNED = re.compile(r"\b(?:shot down|downed|intercept(?:ed|ing)|(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |"
+                    r"all \w+ )(?:\w+ )?(?:drones|missiles|rockets|uavs|shaheds))\b", re.IGNORECASE)
+# taxonomy: "Bodies found with signs of violence, when the report attributes them ..., are coded here" (Attack)
+BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:dumped|(?:bearing|with) (?:gunshot|bullet|stab|torture|"
+                    r"signs)|(?:found|discovered) (?:shot|strangled|beheaded|hanged|executed|stabbed|tortured|"
+                    r"with (?:their|his|her) hands tied))|found (?:strangled|shot dead|beheaded|hanged|executed|stabbed|"
+                    r"tortured))\b", re.IGNORECASE)
+GRAVE = re.compile(r"\b(?:mass graves?|exhum\w+)\b", re.IGNORECASE)
+# taxonomy's "Other": mass graves, curfews, emergencies, closures, sieges and blocked convoys, eviction
+# orders, levies and bans, parades
+OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emergency|martial law|"
+                           r"(?:clos(?:ed|ing|es|ure of)|shut(?:ting)?(?: down)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:crossings?|border|borders|roads?|highway|bridges?|airport|airspace|oil ?fields?|ports?|"
+                           r"terminals?)|(?:block(?:ed|ing)|prevent(?:ed|ing)|turn(?:ed|ing) back)\s+"
+                           r"(?:\w+\s+){0,3}?convoys?|eviction orders?|imposed\s+(?:\w+\s+){0,2}?(?:tax|taxes|levies|levy|"
+                           r"fees?|bans?|royalties)|military parade|celebratory gunfire)\b", re.IGNORECASE)
+HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|casualties|victims)\b", re.IGNORECASE)
+
+# taxonomy: "one side withdraws and the other moves in, a base is handed over ... a withdrawal reported
+# on its own"; a group merely moving its men about is a change to the group, which these words are not
+HANDOVER = re.compile(r"\b(?:hand(?:ed|ing|s)\s+(?:over\b|(?:it|them|the \w+|\w+)\s+(?:over\s+)?to\b)|"
+                      r"withdr(?:ew|awn|awing|aws?)\s+(?:\w+\s+){0,3}?from|pull(?:ed|ing|s)\s+out\s+(?:of|from)|"
+                      r"evacuat(?:ed|ing|es)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|post|positions?|outposts?)|"
+                      r"abandon(?:ed|ing|s)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|bases|post|posts|positions?))",
+                      re.IGNORECASE)
+NO_FIGHT = re.compile(r"\b(?:no (?:fighting|clashes|resistance) (?:was |were )?reported|without (?:a |any )?"
+                      r"(?:fight|fighting|resistance|a shot)|barely any (?:fighting|resistance)|unopposed|"
+                      r"switch(?:ed|ing) sides)\b",
+                      re.IGNORECASE)
+# taxonomy: "reach or implement a deal: ceasefires and truces, evacuation deals, surrenders, prisoner and
+# body exchanges"
+DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:agreement|deal|truce|ceasefire|settlement)|"
+                  r"signed (?:an? |the )?(?:agreement|deal|truce|accord)|swapp?(?:ed|ing) (?:\w+ )?(?:prisoners|detainees|"
+                  r"bodies)|(?:prisoners|detainees|bodies) (?:were |was )?(?:exchanged|swapped)|exchange of (?:prisoners|"
+                  r"detainees|bodies)|surrender(?:ed|ing) to)\b", re.IGNORECASE)
+TAKEN = re.compile(r"\b(?:loot(?:ed|ing)|stole|stolen|steal(?:ing|s)?|plunder(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|"
+                   r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|burn(?:ed|t) "
+                   r"(?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|vehicles|offices?))\b", re.IGNORECASE)
+DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|rounded up)\b", re.IGNORECASE)
+RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\w*|dispers\w*|kettl\w*|pushed back|"
+                        r"scuffl\w*|rubber bullets|(?:shots|fired|firing) (?:\w+ )?in(?:to)? the air|warning shots|"
+                        r"stun grenades|pepper spray|beat (?:and|them)|beaten)\b", re.IGNORECASE)
+LIVE_FIRE = re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b", re.IGNORECASE)
+CROWD_VIOLENCE = re.compile(r"\b(?:set (?:fire to|ablaze|alight)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|"
+                            r"cars|vehicles?|buildings?|offices?|station|headquarters|banks?)|threw (?:stones|rocks|"
+                            r"petrol bombs|molotovs?|firecrackers|bricks)|throwing (?:stones|rocks|molotovs?|petrol bombs)|"
+                            r"pelt(?:ed|ing)|stoned|molotovs?|vandali[sz]\w*|smash(?:ed|ing)|ransack(?:ed|ing))\b",
+                            re.IGNORECASE)
+MOB_WORDS = re.compile(r"\b(?:mobs?|angry (?:crowd|residents|villagers|men|youths?)|lynch\w*|vigilantes?|"
+                       r"brawls?|(?:residents|villagers|locals|townspeople|youths)(?: of [\w'’-]+)? (?:\w+ )?"
+                       r"(?:stoned|lynched|beat|attacked|set upon|torched|burned|set fire))\b", re.IGNORECASE)
+TAKEN_AWAY = re.compile(r"\b(?:took|taken|seized|snatched|dragged|grabbed|abducted|led)\s+(?:[\w'’-]+\s+){1,6}?"
+                        r"(?:from|outside|out of)\s+(?:his|her|their|the)\s+(?:homes?|houses?|cars?|vehicles?|beds?|"
+                        r"shops?|school|workplace|office)\b", re.IGNORECASE)
+KILLED_HELD = re.compile(r"\b(?:(?:detained|arrested|abducted|kidnapped|seized|captured)\s+and\s+(?:then\s+)?"
+                         r"(?:killed|executed|shot|beheaded|tortured to death)|(?:killed|executed|shot dead|beheaded|"
+                         r"field-execution)\s+(?:[\w'’-]+\s+){0,10}?after\s+(?:arresting|detaining|abducting|kidnapping|"
+                         r"capturing)|executions? of (?:detainees|prisoners)|died (?:under torture|in custody))\b",
+                         re.IGNORECASE)
+PEACEFUL_END = re.compile(r"\b(?:without (?:any )?(?:arrests|incidents?|violence|clashes)|no arrests|"
+                          r"no (?:incidents?|clashes|violence) (?:were |was )?reported|(?:ended|dispersed|passed) "
+                          r"peacefully|peaceful so far)\b", re.IGNORECASE)
+CLEARED = re.compile(r"\b(?:cleansed|cleared|purged|freed|rid)\s+(?:[\w'’-]+\s+){1,5}?of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:militants?|terrorists?|rebels?|militias?|fighters|gunmen|insurgents|remnants|elements|"
+                     r"occupiers|invaders|mercenaries)\b", re.IGNORECASE)
+ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|rebels|militia\w*|gangs?)\b",
+                            re.IGNORECASE)
+CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
+
+
+ONE_SIDED = re.compile(r"\b(?:(?:behead(?:ed|ing)|execut(?:ed|ing)|shot dead|shooting dead|gunn(?:ed|ing) down|"
+                       r"massacr(?:ed|ing)|stabb(?:ed|ing)|strangl(?:ed|ing)|slaughter(?:ed|ing)|slit the throats?)\s+"
+                       r"(?:\w+\s+){0,3}?(?:men|women|man|woman|civilians?|passengers|villagers|activists?|journalists?|"
+                       r"teachers?|traders|family|farmers|worshippers|children|people|residents|shepherds|herders|"
+                       r"detainees|prisoners)|kill(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:civilians|villagers|worshippers|"
+                       r"passengers|detainees|prisoners|farmers|shepherds|herders|displaced))\b", re.IGNORECASE)
+RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
+                        r"clashed|clashes|fought|battled)\b", re.IGNORECASE)
+CAPTURE = re.compile(r"\b(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took control of|taken control of|recaptur(?:ed|ing)|"
+                     r"retook|retaken|liberat(?:ed|ing)|storm(?:ed|ing) and (?:took|seized))\s+(?:[\w'’-]+\s+){0,4}?"
+                     r"(?:base|town|village|city|district|area|territory|headquarters|positions?|airport|hill|"
+                     r"neighbou?rhoods?|crossing|barracks|garrison|outpost)\b", re.IGNORECASE)
+# any word of ground changing hands, named place or not ("took control of Lalibela")
+GROUND_WORDS = re.compile(r"\b(?:t(?:ook|aken) control|seized control|overr(?:an|un)|captur\w+|seiz(?:ed|ing)|recaptur\w+|"
+                          r"retook|retaken|liberat\w+|storm(?:ed|ing)|entered|advanc(?:ed|ing)|fell to)\b", re.IGNORECASE)
+NEW_BASE = re.compile(r"\b(?:buil[td]|set up|sets up|established|establish(?:es|ing)|opened|opens|inaugurated|constructed|"
+                      r"erected)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:base|bases|outposts?|"
+                      r"headquarters|hq|academy|training camps?|camps?|airstrip|observation posts?|military posts?)\b",
+                      re.IGNORECASE)
