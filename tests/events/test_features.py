@@ -60,6 +60,23 @@ def test_numpy_inference_equals_sklearn(tmp_path):
     assert abs(sum(preds[0].probabilities.values()) - 1) < 1e-9
 
 
+def test_inference_is_unchanged_when_words_come_back_or_the_word_cache_is_emptied(tmp_path, monkeypatch):
+    import dateline.events.features as features
+
+    t = trainer()
+    settings = dict(t.SETTINGS, word=dict(t.SETTINGS["word"], min_df=1), char=dict(t.SETTINGS["char"], min_df=1))
+    model = t.Model(settings).fit([x for x, _ in TEXTS], [y for _, y in TEXTS])
+    model.export(tmp_path, threshold=0.5, extra_meta={}, dtype="float64")
+    pe, ps = model.predict_proba(HELD_OUT)
+    monkeypatch.setattr(features, "_WORD_CACHE_SIZE", 3)  # emptied many times within one batch
+    clf = EventClassifier.load(tmp_path)
+    for _ in range(2):  # the second pass reads every word from the cache
+        ne, ns = clf.scores(HELD_OUT + HELD_OUT[::-1])
+        np.testing.assert_allclose(ne, np.concatenate([pe, pe[::-1]]), atol=1e-6, rtol=0)
+        np.testing.assert_allclose(ns, np.concatenate([ps, ps[::-1]]), atol=1e-6, rtol=0)
+    assert all(len(b._word_hits) <= 3 for b in clf.featurizer.blocks)
+
+
 def test_a_foiled_attack_is_not_read_as_a_hypothetical():
     conditional = [name for name, _ in CUES].index("conditional")
     flags = cue_flags([preprocess("Engineers defused the bomb before it could explode."),

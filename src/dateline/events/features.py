@@ -9,13 +9,15 @@ Not responsible for: training (`scripts/train_event_classifier.py`) or the class
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 _WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's char_wb analyzer normalises spacing
+_WORD_CACHE_SIZE = 200_000  # distinct words kept per block, a few tens of MB at most
 
 # Cue groups for the is-event head. Word n-grams see these words too, but a flag per group lets
 # the model generalise across wordings it did not see ("is expected to" vs "is set to").
@@ -98,6 +100,7 @@ class TfidfBlock:
     vocabulary: dict[str, int]
     idf: np.ndarray
     weight: float = 1.0
+    _word_hits: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def terms(self, doc: str) -> list[str]:
         if self.analyzer == "word":
@@ -106,13 +109,26 @@ class TfidfBlock:
 
     def counts(self, doc: str) -> dict[int, int]:
         """Term counts of one preprocessed text over this block's vocabulary."""
-        counts: dict[int, int] = {}
+        if self.analyzer != "char_wb":
+            counts = Counter(map(self.vocabulary.get, self.terms(doc)))
+            counts.pop(None, None)
+            return counts
+        # char_wb n-grams never cross a word, so a word's vocabulary hits are computed once per
+        # process: most words of news text recur
+        known = self._word_hits
+        hits: list[int] = []
+        for word in _WHITE_SPACES.sub(" ", doc).split():
+            found = known.get(word)
+            if found is None:
+                if len(known) >= _WORD_CACHE_SIZE:
+                    known.clear()
+                found = known[word] = self._hits(char_wb_terms(word, *self.ngram_range))
+            hits.extend(found)
+        return Counter(hits)
+
+    def _hits(self, terms: list[str]) -> tuple[int, ...]:
         vocab = self.vocabulary
-        for term in self.terms(doc):
-            j = vocab.get(term)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        return counts
+        return tuple(j for j in map(vocab.get, terms) if j is not None)
 
 
 @dataclass(frozen=True)
@@ -138,14 +154,14 @@ class Featurizer:
         row_cnt: list[int] = []
         seg_len: list[int] = []  # entries per (text, block) segment, text-major
         for doc in docs:
-            offset = 0
             for block in self.blocks:
                 counts = block.counts(doc)
-                row_idx.extend(j + offset for j in counts)
+                row_idx.extend(counts)
                 row_cnt.extend(counts.values())
                 seg_len.append(len(counts))
-                offset += len(block.idf)
-        indices = np.asarray(row_idx, dtype=np.int64)
+        # each block's columns start where the previous block's vocabulary ends
+        offsets = np.cumsum([0] + [len(b.idf) for b in self.blocks], dtype=np.int64)[:len(self.blocks)]
+        indices = np.asarray(row_idx, dtype=np.int64) + np.repeat(np.tile(offsets, len(docs)), seg_len)
         idf = np.concatenate([b.idf for b in self.blocks]) if self.blocks else np.empty(0)
         block_weight = np.repeat(np.tile([b.weight for b in self.blocks], len(docs)), seg_len)
         values = (np.log(np.asarray(row_cnt, dtype=np.float64)) + 1.0) * idf[indices]
