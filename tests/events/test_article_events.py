@@ -147,3 +147,11 @@ def test_a_journalists_nationality_does_not_make_his_country_the_bomber(analyze)
     assert blast.actor1_name != "Military Forces of Russia"
     armed = analyze("Russian warplanes struck the town of Ariha in Idlib on Sunday, killing nine civilians.")
     assert violent(armed)[0].actor1_name == "Military Forces of Russia"
+
+
+def test_a_march_told_with_the_marchers_vow_is_still_a_protest_and_a_vow_to_march_is_not(analyze):
+    text = ("KAMPALA - Police said on Saturday that the campus would stay closed.\n\n"
+            "On Friday thousands of students marched through the centre of Kampala in yellow scarves, "
+            "vowing to keep up their campaign against the fee increases.")
+    assert [e.sub_event_type for e in analyze(text).events] == ["Peaceful protest"]
+    assert analyze("The union vowed to march through Kampala next week.").events == []

@@ -53,6 +53,11 @@ MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of terri
 # out of fold on dev folds 1-4: above it the model was right in 6 of 7 disagreements). At 0.7 a
 # phrase rule as reliable as "took to the streets" was overturned in whole reports.
 CONFIDENT = 0.8
+# A sentence the sub-type head reads as typical of one sub-type ("thousands marched through the
+# streets ..., vowing to ...") is an event more often than the is-event head alone says: that head
+# also reads the vows, funerals and statements around it. Measured on the dev reports: recall
+# 0.849 -> 0.887 with precision 0.800 -> 0.806; 0.8-0.9 and +0.10-0.15 give the same figures.
+TYPICAL, TYPICAL_BONUS = 0.9, 0.1
 
 
 @dataclass
@@ -240,7 +245,10 @@ class EventExtractor:
         date_m = sentence_date(s, dates, trigger.start + s.shift)
         if is_background(doc, date_m):
             factor = min(factor, 0.1)
-        score = s.p_event * factor * KIND_WEIGHT[s.kind]
+        p_event = s.p_event
+        if max(s.probs.values()) >= TYPICAL:
+            p_event = min(1.0, p_event + TYPICAL_BONUS)
+        score = p_event * factor * KIND_WEIGHT[s.kind]
         if score < self.threshold * KIND_WEIGHT[s.kind] * (0.999 if s.kind == "body" else 0.75):
             return None
         mentions = [m for m in resolved.mentions if m.actor and s.start <= m.start and m.end <= s.end
