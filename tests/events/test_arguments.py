@@ -40,7 +40,8 @@ def tagged(sentence: str) -> list[Tok]:
     return out
 
 
-def roles_of(sentence: str, trigger: str, names: dict[str, str]):
+def roles_of(sentence: str, trigger: str, names: dict[str, str], speakers: tuple[str, ...] = ()):
+    """Roles around `trigger`; `speakers` are surfaces the quote finder took for a statement's source."""
     tokens = tagged(sentence)
     plain = " ".join(t.text for t in tokens)
     mentions = []
@@ -48,7 +49,8 @@ def roles_of(sentence: str, trigger: str, names: dict[str, str]):
         start = plain.index(surface)
         mentions.append(Mention(start, start + len(surface), actor, surface))
     index = next(t.i for t in tokens if t.text == trigger)
-    return read_roles(tokens, index, mentions, ACTORS, 0)
+    spans = [(plain.index(s), plain.index(s) + len(s)) for s in speakers]
+    return read_roles(tokens, index, mentions, ACTORS, 0, spans)
 
 
 def test_a_defence_ministry_telling_of_its_own_frigate_is_the_attacker():
@@ -151,3 +153,123 @@ def test_the_leader_of_a_battle_leads_its_side_over_a_name_told_before():
                  "especially/ADV/RB with/ADP/IN the/DET/DT battle/NOUN/NN led/VERB/VBN by/ADP/IN the/DET/DT "
                  "YPG/PROPN/NNP ./PUNCT/.", "battle", {"IS": "is", "YPG": "sdf"})
     assert r.agent.main == "sdf"
+
+
+# -- the attacker, not the forces that answered the attack ----------------------------------------------
+
+def test_besiegers_named_by_the_siege_set_off_the_blast_not_the_troops_who_lifted_it():
+    r = roles_of("Kenyan/ADJ/JJ troops/NOUN/NNS on/ADP/IN Friday/PROPN/NNP lifted/VERB/VBD a/DET/DT "
+                 "siege/NOUN/NN by/ADP/IN rebel/NOUN/NN fighters/NOUN/NNS at/ADP/IN a/DET/DT mall/NOUN/NN "
+                 "after/ADP/IN a/DET/DT truck/NOUN/NN bomb/NOUN/NN exploded/VERB/VBD at/ADP/IN its/PRON/PRP$ "
+                 "entrance/NOUN/NN ./PUNCT/.", "bomb", {"troops": "army", "rebel fighters": "rebels"})
+    assert r.agent.main == "rebels" and "army" not in r.agent.ids
+    assert r.state_agent is None  # "troops" answered the blast; they do not stand for its doer either
+
+
+def test_soldiers_who_beat_back_an_assault_are_its_target():
+    r = roles_of("Soldiers/NOUN/NNS beat/VERB/VBD back/ADV/RB an/DET/DT assault/NOUN/NN by/ADP/IN IS/PROPN/NNP "
+                 "fighters/NOUN/NNS on/ADP/IN their/PRON/PRP$ base/NOUN/NN ./PUNCT/.", "assault",
+                 {"Soldiers": "army", "IS fighters": "is"})
+    assert r.agent.main == "is" and r.patient.main == "army"
+
+
+def test_troops_who_ended_a_militia_siege_are_besieged_not_besiegers():
+    r = roles_of("Troops/NOUN/NNS ended/VERB/VBD the/DET/DT militia/NOUN/NN 's/PART/POS siege/NOUN/NN of/ADP/IN "
+                 "the/DET/DT town/NOUN/NN ./PUNCT/.", "siege", {"Troops": "army", "militia": "militia"})
+    assert r.agent.main == "militia" and r.patient.main == "army"
+
+
+def test_an_army_telling_how_it_repelled_an_attack_is_the_side_attacked():
+    r = roles_of("The/DET/DT army/NOUN/NN said/VERB/VBD it/PRON/PRP repelled/VERB/VBD an/DET/DT attack/NOUN/NN "
+                 "by/ADP/IN rebels/NOUN/NNS near/ADP/IN the/DET/DT border/NOUN/NN ./PUNCT/.", "attack",
+                 {"army": "army", "rebels": "rebels"})
+    assert r.agent.main == "rebels" and r.patient.main == "army"
+
+
+def test_when_repelling_is_the_event_the_attackers_are_the_other_side():
+    r = roles_of("The/DET/DT army/NOUN/NN repelled/VERB/VBD an/DET/DT attack/NOUN/NN by/ADP/IN rebels/NOUN/NNS "
+                 "overnight/ADV/RB ./PUNCT/.", "repelled", {"army": "army", "rebels": "rebels"})
+    assert r.agent.main == "army" and r.patient.main == "rebels"
+
+
+def test_a_claim_later_in_the_sentence_names_the_bomber_even_when_read_as_a_statement():
+    r = roles_of("A/DET/DT roadside/NOUN/NN bomb/NOUN/NN went/VERB/VBD off/ADP/RP near/ADP/IN a/DET/DT "
+                 "convoy/NOUN/NN ,/PUNCT/, and/CCONJ/CC the/DET/DT militia/NOUN/NN claimed/VERB/VBD "
+                 "responsibility/NOUN/NN ./PUNCT/.", "went", {"militia": "militia"}, speakers=("the militia",))
+    assert r.agent.main == "militia"
+
+
+def test_police_who_sealed_off_a_street_after_a_blast_are_no_side_of_it():
+    r = roles_of("Police/NOUN/NNS sealed/VERB/VBD off/ADP/RP the/DET/DT street/NOUN/NN after/ADP/IN a/DET/DT "
+                 "bomb/NOUN/NN was/AUX/VBD detonated/VERB/VBN outside/ADP/IN a/DET/DT bank/NOUN/NN ./PUNCT/.",
+                 "detonated", {"Police": "army"})
+    assert r.agent.main is None and r.patient.main is None and r.state_agent is None
+
+
+def test_sides_trading_blame_after_a_rocket_hit_are_not_its_firers():
+    r = roles_of("The/DET/DT army/NOUN/NN and/CCONJ/CC rebels/NOUN/NNS traded/VERB/VBD blame/NOUN/NN after/ADP/IN "
+                 "a/DET/DT rocket/NOUN/NN hit/VERB/VBD the/DET/DT market/NOUN/NN ./PUNCT/.", "hit",
+                 {"army": "army", "rebels": "rebels"})
+    assert r.agent.main is None and r.patient.main is None
+
+
+def test_a_bomb_planted_by_a_group_is_its_own_over_troops_who_shelled_afterwards():
+    r = roles_of("Troops/NOUN/NNS shelled/VERB/VBD the/DET/DT district/NOUN/NN after/ADP/IN a/DET/DT "
+                 "bomb/NOUN/NN planted/VERB/VBN by/ADP/IN rebels/NOUN/NNS exploded/VERB/VBD ./PUNCT/.", "bomb",
+                 {"Troops": "army", "rebels": "rebels"})
+    assert r.agent.main == "rebels"
+
+
+def test_military_grade_explosives_do_not_make_the_military_the_bomber():
+    r = roles_of("The/DET/DT bomber/NOUN/NN drove/VERB/VBD a/DET/DT truck/NOUN/NN of/ADP/IN military/ADJ/JJ "
+                 "-/PUNCT/HYPH grade/NOUN/NN explosives/NOUN/NNS and/CCONJ/CC detonated/VERB/VBD it/PRON/PRP "
+                 "./PUNCT/.", "detonated", {})
+    assert r.state_agent is None and r.unknown_agent
+
+
+def test_a_group_saying_it_carried_out_the_attack_is_its_attacker():
+    r = roles_of("A/DET/DT bomb/NOUN/NN exploded/VERB/VBD near/ADP/IN a/DET/DT convoy/NOUN/NN ,/PUNCT/, and/CCONJ/CC "
+                 "the/DET/DT rebels/NOUN/NNS said/VERB/VBD they/PRON/PRP had/AUX/VBD carried/VERB/VBN out/ADP/RP "
+                 "the/DET/DT attack/NOUN/NN ./PUNCT/.", "exploded", {"rebels": "rebels"}, speakers=("the rebels",))
+    assert r.agent.main == "rebels"
+
+
+def test_the_group_whose_earlier_attack_was_answered_is_the_other_side_not_an_ally():
+    r = roles_of("Troops/NOUN/NNS shelled/VERB/VBD militia/NOUN/NN positions/NOUN/NNS after/ADP/IN an/DET/DT "
+                 "attack/NOUN/NN by/ADP/IN rebels/NOUN/NNS ./PUNCT/.", "shelled",
+                 {"Troops": "army", "rebels": "rebels"})
+    assert r.agent.ids == ["army"] and r.patient.main == "rebels"
+
+
+def test_troops_killing_fighters_after_a_named_attack_are_the_side_attacked():
+    r = roles_of("Troops/NOUN/NNS killed/VERB/VBD five/NUM/CD fighters/NOUN/NNS after/ADP/IN the/DET/DT "
+                 "militia/NOUN/NN attacked/VERB/VBD a/DET/DT checkpoint/NOUN/NN ./PUNCT/.", "attacked",
+                 {"Troops": "army", "militia": "militia"})
+    assert r.agent.ids == ["militia"] and r.patient.main == "army"
+
+
+def test_gunmen_who_seized_a_school_seized_it_not_the_forces_that_ended_the_standoff():
+    r = roles_of("Soldiers/NOUN/NNS ended/VERB/VBD a/DET/DT standoff/NOUN/NN with/ADP/IN rebel/NOUN/NN "
+                 "gunmen/NOUN/NNS who/PRON/WP had/AUX/VBD seized/VERB/VBN a/DET/DT school/NOUN/NN ./PUNCT/.",
+                 "seized", {"Soldiers": "army", "rebel": "rebels"})
+    assert r.agent.ids == ["rebels"]
+
+
+def test_soldiers_who_were_killed_in_a_relative_clause_are_its_victims():
+    r = roles_of("The/DET/DT militia/NOUN/NN ambushed/VERB/VBD army/NOUN/NN troops/NOUN/NNS who/PRON/WP "
+                 "were/AUX/VBD killed/VERB/VBN at/ADP/IN the/DET/DT ford/NOUN/NN ./PUNCT/.", "killed",
+                 {"militia": "militia", "army troops": "army"})
+    assert r.patient.main == "army" and "army" not in r.agent.ids
+
+
+def test_unnamed_gunmen_who_attacked_are_the_unknown_attackers():
+    r = roles_of("Troops/NOUN/NNS chased/VERB/VBD masked/ADJ/JJ gunmen/NOUN/NNS who/PRON/WP had/AUX/VBD "
+                 "attacked/VERB/VBN a/DET/DT village/NOUN/NN ./PUNCT/.", "attacked", {"Troops": "army"})
+    assert r.unknown_agent and "army" not in r.agent.ids
+
+
+def test_a_clause_whose_subject_points_back_keeps_the_name_it_points_to():
+    r = roles_of("The/DET/DT militia/NOUN/NN took/VERB/VBD the/DET/DT town/NOUN/NN after/ADP/IN the/DET/DT "
+                 "fighters/NOUN/NNS stormed/VERB/VBD the/DET/DT army/NOUN/NN base/NOUN/NN ./PUNCT/.", "stormed",
+                 {"militia": "militia", "army base": "army"})
+    assert r.agent.main == "militia" and r.patient.main == "army"
