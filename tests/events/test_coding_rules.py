@@ -401,3 +401,37 @@ def test_an_oil_field_shut_down_by_a_militia_is_another_development():
     p = {"Non-state actor overtakes territory": 0.6, "Other": 0.4}
     text = "Tribal militias shut down the main oil field in the south, halting exports, the oil company said."
     assert top(apply_text_rules(p, text)) == "Other"
+
+
+def test_sexual_violence_needs_words_of_its_own():
+    p = {"Sexual violence": 0.5, "Abduction/forced disappearance": 0.3, "Other": 0.2}
+    taken = "A women's rights campaigner was taken from her flat in Herat by armed men on Tuesday night."
+    assert top(apply_text_rules(p, taken)) == "Abduction/forced disappearance"
+    told = "A women's rights campaigner was raped by armed men in Herat on Tuesday night."
+    assert top(apply_text_rules(p, told)) == "Sexual violence"
+
+
+def test_houses_and_land_confiscated_are_property_taken_not_arrests():
+    p = {"Arrests": 0.6, "Looting/property destruction": 0.4}
+    text = "Militia authorities confiscated the houses and farmland of 20 exiled opposition figures in Sanaa."
+    assert top(apply_text_rules(p, text)) == "Looting/property destruction"
+    seized_people = "Militia authorities detained 20 opposition figures and confiscated their houses in Sanaa."
+    assert top(apply_text_rules(p, seized_people)) == "Arrests"
+
+
+def test_an_emergency_declared_after_mobs_burned_shops_is_not_the_event():
+    p = {"Other": 0.6, "Mob violence": 0.4}
+    text = "Mobs burned shops and a mosque in the old town, prompting the government to declare a state of emergency."
+    assert top(apply_text_rules(p, text)) == "Mob violence"
+    measure = "The government declared a state of emergency in the old town on Monday."
+    assert top(apply_text_rules(p, measure)) == "Other"
+
+
+def test_a_decisive_sub_type_is_as_sure_as_the_event_even_when_the_text_model_hesitated():
+    from dateline.events.extractor import EventExtractor
+
+    text = {"Sexual violence": 0.33, "Change to group/activity": 0.17, "Peaceful protest": 0.13, "Attack": 0.37}
+    sub, p_sub = EventExtractor._sub_type(text, dict(text), "Sexual violence")
+    assert (sub, p_sub) == ("Sexual violence", 0.9)
+    sub, p_sub = EventExtractor._sub_type(text, dict(text), None)
+    assert sub == "Attack" and p_sub < 0.5

@@ -16,7 +16,8 @@ from typing import Iterable
 from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GRAVE, OTHER_MEASURE, HARMED,
                              HANDOVER, NO_FIGHT, DEAL, TAKEN, DETAINED, RESTRAINED, LIVE_FIRE, CROWD_VIOLENCE,
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
-                             CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS)
+                             CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS,
+                             CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
 NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_force"})
@@ -156,6 +157,11 @@ _SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly
                      re.IGNORECASE)
 
 
+_SEXUAL_WORD = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual\w*|sexually|molest\w*|sex|"
+                          r"forced (?:into )?marriages?|indecent\w*)\b", re.IGNORECASE)
+_CELEBRATORY = re.compile(r"\b(?:celebratory|accident\w*|stray bullets?)\b", re.IGNORECASE)
+
+
 def decisive_sub_type(text: str, context: str = "") -> str | None:
     """A sub-type the taxonomy lets one named thing decide, whatever else the sentence tells: a toxic
     chemical (whatever carried it), a sexual assault (even when the victim was then killed), a
@@ -202,6 +208,12 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     p = dict(probabilities)
     if _SEXUAL.search(text):
         _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
+    elif not _SEXUAL_WORD.search(context or text):
+        # sexual violence is always told in words of its own; without them the text model is guessing
+        _shift(p, SEXUAL, [s for s in p if s != SEXUAL], STRONG)
+    if CONFISCATED.search(text) and not DETAINED.search(text):
+        # taxonomy: "confiscating houses and land" is looting/property destruction
+        _shift_family(p, (ARRESTS, GOV, NSA, PEACEFUL, CHANGE, "Other"), [LOOTING], STRONG)
     if BODIES.search(text) and not GRAVE.search(text):
         _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
     if DOWNED.search(text):
@@ -209,9 +221,14 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if DISAPPEARED.search(context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
-    if OTHER_MEASURE.search(text) and not (HARMED.search(text) and not GRAVE.search(text)) \
-            and not (DETAINED.search(text) or KIDNAP.search(text)):  # a detention told beside a closure is the event
-        # a capture told beside the curfew it prompted stays a capture; a field or port shut is no capture
+    consequence = HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
+        or MOB_WORDS.search(text) or CROWD_VIOLENCE.search(text) or TAKEN.search(text)
+    if OTHER_MEASURE.search(text) and consequence:
+        # a curfew or an emergency declared after killings, riots or burning is their consequence, not the event
+        _shift(p, "Other", [s for s in p if s != "Other"], STRONG)
+    elif OTHER_MEASURE.search(text) and not (DETAINED.search(text) or KIDNAP.search(text)):
+        # a detention told beside a closure is the event; a capture told beside the curfew it prompted
+        # stays a capture; a field or port shut is no capture
         _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
                       ["Other"], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]

@@ -106,6 +106,11 @@ CAPTURE = re.compile(r"\b(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took 
 # any word of ground changing hands, named place or not ("took control of Lalibela")
 GROUND_WORDS = re.compile(r"\b(?:t(?:ook|aken) control|seized control|overr(?:an|un)|captur\w+|seiz(?:ed|ing)|recaptur\w+|"
                           r"retook|retaken|liberat\w+|storm(?:ed|ing)|entered|advanc(?:ed|ing)|fell to)\b", re.IGNORECASE)
+# taxonomy: "confiscating houses and land", crops and goods taken at a checkpoint
+CONFISCATED = re.compile(r"\b(?:seiz(?:ed|ing)|confiscat\w*|expropriat\w*|requisition\w*)\s+(?:[\w'’-]+\s+){0,4}?"
+                         r"(?:homes?|houses?|property|properties|assets|bank accounts|lands?|farms?|farmland|shops?|"
+                         r"businesses|trucks|lorries|goods|crops|harvests?|livestock|cattle|sheep|vegetables|fuel)\b",
+                         re.IGNORECASE)
 NEW_BASE = re.compile(r"\b(?:buil[td]|set up|sets up|established|establish(?:es|ing)|opened|opens|inaugurated|constructed|"
                       r"erected)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:base|bases|outposts?|"
                       r"headquarters|hq|academy|training camps?|camps?|airstrip|observation posts?|military posts?)\b",
