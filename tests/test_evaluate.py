@@ -70,3 +70,21 @@ def test_eval_scores_actors_places_quotes_speakers_figures_and_dates_on_the_demo
         assert report.fields[name].total > 10, name
     assert report.fields["figure_values"].score >= 0.9
     assert report.fields["quotes_recall"].score >= 0.6
+
+
+def test_arguments_are_compared_with_the_event_told_by_the_gold_evidence():
+    from dateline.evaluate import argument_pairs, match_events
+
+    text = ("Rebels shelled the airport on Monday. "
+            "On Tuesday the army recaptured the airport after heavy fighting, state media said.")
+    coords = {"raqqa": (35.95, 39.01)}
+    gold = [{"event_type": "Battles", "location": "Raqqa",
+             "evidence": "the army recaptured the airport after heavy fighting"}]
+    here = {"lat": 35.95, "lon": 39.01}
+    shelling_told_first = {"event_type": "Battles", "place": here, "evidence": [[0, 37]], "actor1": "rebels"}
+    recapture = {"event_type": "Battles", "place": here, "evidence": [[38, len(text)]], "actor1": "army"}
+    predicted = [shelling_told_first, recapture]
+    # precision and recall keep the scorecard's first fit; the arguments are read off the right sentence
+    assert match_events(gold, predicted, coords)[0][1]["actor1"] == "rebels"
+    assert argument_pairs(gold, predicted, coords, text)[0][1]["actor1"] == "army"
+    assert len(argument_pairs(gold, predicted[:1], coords, text)) == 1  # no told event: the first fit
