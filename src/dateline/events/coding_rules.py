@@ -1,9 +1,11 @@
-"""ACLED coding rules that depend on who acted, applied to the text classifier's probabilities.
+"""ACLED coding rules applied to the text classifier's probabilities: who acted, and the taxonomy's tests.
 
 Responsible for: moving probability between sub-event types that text alone confuses but the
 actors' categories decide (who gained ground; whether the victims were armed, protesting or
-rioting; whether the detaining side is an acknowledged authority). Not responsible for: resolving
-actors (`dateline.resolve`) or the text probabilities themselves (`events.classifier`).
+rioting; whether the detaining side is an acknowledged authority), and that the taxonomy's own
+tests decide (the weapon named, a sexual assault, ground handed over or taken, a crowd's violence,
+people taken from their homes; their words live in `events.taxonomy_cues`). Not responsible for:
+resolving actors (`dateline.resolve`) or the text probabilities themselves (`events.classifier`).
 
 Rules shift a share of probability rather than zeroing it: resolved actors are sometimes wrong,
 and a strong text signal should survive a doubtful actor.
