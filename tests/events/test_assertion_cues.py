@@ -3,9 +3,21 @@ cancel a trigger (intentions, purposes, claims that only point back) must not ca
 wire copy and breaking-news posts tell in the same breath. Sentences are written for these tests."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 
 def types(result) -> list[str]:
     return [e.event_type for e in result.events]
+
+
+def _tagged(sentence: str) -> list:
+    """Tokens from "word/POS/TAG" items, as the tagger would give them."""
+    out, at = [], 0
+    for item in sentence.split():
+        text, pos, tag = item.rsplit("/", 2)
+        out.append(SimpleNamespace(text=text, pos_=pos, tag_=tag, idx=at))
+        at += len(text) + 1
+    return out
 
 
 def test_a_toll_told_before_the_claim_of_responsibility_is_the_event(analyze):
@@ -53,3 +65,29 @@ def test_a_capture_earlier_this_month_is_still_news(analyze):
     recent = analyze("Government troops recaptured the town of Hish from rebels earlier this month, "
                      "a military source said.", published="2019-07-24")
     assert types(recent) == ["Battles"]
+
+
+def test_an_accusation_of_rape_tells_the_rape(analyze):
+    accused = analyze("Residents accused the militia of raping two women and torching homes in the village of "
+                      "Jasim on Sunday.")
+    assert [(e.sub_event_type, e.trigger) for e in accused.events] == [("Sexual violence", "raping")]
+
+
+def test_a_gerund_names_the_event_word_a_claim_frame_points_at():
+    from dateline.events.triggers import find_trigger
+
+    stormed = _tagged("The/DET/DT group/NOUN/NN claimed/VERB/VBD responsibility/NOUN/NN for/ADP/IN "
+                      "storming/VERB/VBG the/DET/DT prison/NOUN/NN")
+    assert find_trigger(stormed).text == "storming"
+    arson = _tagged("Rebels/NOUN/NNS were/AUX/VBD accused/VERB/VBN of/ADP/IN setting/VERB/VBG fire/NOUN/NN "
+                    "to/ADP/IN a/DET/DT market/NOUN/NN")
+    assert find_trigger(arson).text == "setting"
+
+
+def test_a_claim_for_setting_fire_only_points_at_the_arson(analyze):
+    claim = analyze("The Islamic State claimed responsibility for setting fire to three fuel tankers on the "
+                    "highway near Kirkuk.")
+    assert claim.events == []
+    told = analyze("Gunmen set fire to three fuel tankers on the highway near Kirkuk on Monday, as the Islamic "
+                   "State claimed responsibility.")
+    assert [e.sub_event_type for e in told.events] == ["Looting/property destruction"]

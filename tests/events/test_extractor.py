@@ -243,3 +243,82 @@ def test_a_past_spelt_like_the_present_is_still_an_event():
     words = (("Villagers", "NOUN", "NNS"), ("beat", "VERB", "VBP"), ("to", "ADP", "IN"), ("death", "NOUN", "NN"),
              ("a", "DET", "DT"), ("man", "NOUN", "NN"))
     assert assertion(_tokens(*words), Trigger(1, 10, 14, "beat"), "Villagers beat to death a man")[0] == 1.0
+
+
+def _tagged(sentence: str) -> list:
+    """Tokens from "word/POS/TAG" items, as the tagger would give them."""
+    return _tokens(*(tuple(item.rsplit("/", 2)) for item in sentence.split()))
+
+
+def test_the_main_clause_event_wins_over_one_told_as_its_time():
+    from dateline.events.triggers import find_trigger
+
+    road = _tagged("Rebels/NOUN/NNS blocked/VERB/VBD the/DET/DT road/NOUN/NN to/ADP/IN the/DET/DT airport/NOUN/NN "
+                   "after/ADP/IN troops/NOUN/NNS entered/VERB/VBD the/DET/DT town/NOUN/NN")
+    assert find_trigger(road).text == "blocked"
+    # the clause's verb is a word the likeliest sub-type is known for, the main one a light verb
+    takeover = _tagged("Fighters/NOUN/NNS moved/VERB/VBD into/ADP/IN the/DET/DT town/NOUN/NN hours/NOUN/NNS "
+                       "after/ADP/IN the/DET/DT troops/NOUN/NNS withdrew/VERB/VBD")
+    assert find_trigger(takeover, frozenset({"withdrew"})).text == "moved"
+    arson = _tagged("Soldiers/NOUN/NNS set/VERB/VBD fire/NOUN/NN to/ADP/IN houses/NOUN/NNS after/ADP/IN "
+                    "fighters/NOUN/NNS ambushed/VERB/VBD a/DET/DT column/NOUN/NN")
+    assert find_trigger(arson).text == "set"
+    deal = _tagged("An/DET/DT agreement/NOUN/NN was/AUX/VBD reached/VERB/VBN for/ADP/IN the/DET/DT exit/NOUN/NN "
+                   "of/ADP/IN fighters/NOUN/NNS ,/PUNCT/, as/SCONJ/IN buses/NOUN/NNS entered/VERB/VBD the/DET/DT "
+                   "area/NOUN/NN")
+    assert find_trigger(deal).text == "agreement"
+
+
+def test_a_clause_told_first_still_yields_to_the_main_clause():
+    from dateline.events.triggers import find_trigger
+
+    fronted = _tagged("When/SCONJ/WRB soldiers/NOUN/NNS entered/VERB/VBD the/DET/DT village/NOUN/NN ,/PUNCT/, "
+                      "militiamen/NOUN/NNS opened/VERB/VBD fire/NOUN/NN")
+    assert find_trigger(fronted).text == "opened"
+    same_subject = _tagged("Gunmen/NOUN/NNS kidnapped/VERB/VBD three/NUM/CD engineers/NOUN/NNS as/SCONJ/IN "
+                           "they/PRON/PRP ambushed/VERB/VBD a/DET/DT convoy/NOUN/NN")
+    assert find_trigger(same_subject).text == "kidnapped"
+
+
+def test_the_clause_tells_the_event_when_the_main_clause_only_counts_the_dead():
+    from dateline.events.triggers import find_trigger
+
+    headline = _tagged("Five/NUM/CD killed/VERB/VBN as/SCONJ/IN gunmen/NOUN/NNS attack/VERB/VBP church/NOUN/NN")
+    assert find_trigger(headline).text == "attack"
+    # after the clause comes an aside, not the main clause: "dropped" stays the event word
+    aside = _tagged("Children/NOUN/NNS suffered/VERB/VBD burns/NOUN/NNS after/ADP/IN aircraft/NOUN/NN dropped/VERB/VBD "
+                    "bombs/NOUN/NNS ,/PUNCT/, in/ADP/IN what/PRON/WP monitors/NOUN/NNS called/VERB/VBD a/DET/DT "
+                    "chemical/ADJ/JJ attack/NOUN/NN")
+    assert find_trigger(aside).text == "dropped"
+
+
+def test_comparisons_and_phrases_are_not_clauses_of_their_own():
+    from dateline.events.triggers import subordinate_clauses
+
+    assert subordinate_clauses(_tagged("The/DET/DT army/NOUN/NN shelled/VERB/VBD the/DET/DT village/NOUN/NN "
+                                       "as/ADV/RB well/ADV/RB as/ADP/IN farms/NOUN/NNS that/PRON/WDT "
+                                       "lay/VERB/VBD nearby/ADV/RB")) == []
+    assert subordinate_clauses(_tagged("Troops/NOUN/NNS retook/VERB/VBD the/DET/DT town/NOUN/NN after/ADP/IN "
+                                       "three/NUM/CD days/NOUN/NNS of/ADP/IN fighting/NOUN/NN")) == []
+    assert subordinate_clauses(_tagged("Police/NOUN/NNS arrested/VERB/VBD two/NUM/CD men/NOUN/NNS after/ADP/IN "
+                                       "detaining/VERB/VBG them/PRON/PRP")) == []
+
+
+def test_rebels_blocking_a_road_after_troops_came_is_told_by_the_blocking(analyze):
+    e = top(analyze("Rebels blocked the road to the airport on Monday after government troops entered the town "
+                    "of Kafr Nabl."))
+    assert e is not None and e.trigger == "blocked"
+
+
+def test_a_takeover_after_a_withdrawal_is_the_takeover(analyze):
+    e = top(analyze("Al-Shabaab fighters moved into the town of Bulo Burde on Tuesday hours after Somali troops "
+                    "pulled out, residents said."))
+    assert e is not None and e.trigger == "moved"
+    assert e.actor1_name == "Al Shabaab"
+
+
+def test_a_second_main_clause_after_while_keeps_its_own_event(analyze):
+    # the demotion reads the whole sentence; the clause split off after "while" is read on its own
+    result = analyze("Syrian army troops shelled Kafr Nabl on Monday while rebels seized the nearby village "
+                     "of Hish.")
+    assert sorted(e.trigger for e in result.events) == ["seized", "shelled"]

@@ -10,7 +10,9 @@ The cascade, per document:
    group, protesters, rioters, the state's forces for unnamed soldiers);
 4. place (`location`), date (the sentence's date, else the publication date at week precision),
    fatalities (`fatalities`), with every competing death toll in the document attached;
-5. merging repeated reports of one incident (`merge`).
+5. merging repeated reports of one incident (`merge`);
+6. an unidentified attacker takes the group the document says claimed or was blamed for the
+   attack (`claimants`).
 
 Not responsible for finding mentions, places, dates, figures or quotes (earlier stages) or for
 grouping across documents (`dateline.corpus`). `extract` adds the records of the generic actors it
@@ -24,6 +26,7 @@ from typing import Any
 
 from ..model import DateMention, Document, Event, Figure, Quote
 from .arguments import Roles, read_roles
+from .claimants import credit_claimed_attacks
 from .classifier import EventClassifier
 from .coding_rules import (ARMED, DECISIVE_OVER, apply_actor_rules, apply_text_rules, apply_trigger_rules,
                            decisive_sub_type)
@@ -196,7 +199,7 @@ class EventExtractor:
             if e.fatalities is None and any(NO_HARM.search(doc.text[a:b]) for a, b in self._with_next(e, sentences)):
                 e.fatalities = e.fatalities_low = e.fatalities_high = 0
         self._attach_tolls(doc, sentences, used, events, list(figures))
-        return events
+        return credit_claimed_attacks(events, doc.text, resolved, self.taxonomy.interaction)
 
     @staticmethod
     def _with_next(e: Event, sentences: list[Sentence]) -> list[tuple[int, int]]:

@@ -41,7 +41,11 @@ _STRONG = (
     r"transfers?|evacuates?|seizes?|captures?|storms?|executes?|executing|expels?|expelling|"
     r"forced|forcibly|distribut(?:ed|es|ing)|deport(?:ed|s|ing|ation)|"
     # a group changing shape, as headlines tell it
-    r"dissolution|disband(?:ed|s|ing)?|appoints?|appointment|merges?|splits")
+    r"dissolution|disband(?:ed|s|ing)?|appoints?|appointment|merges?|splits|"
+    # gerunds that accusations and claims put the event in: "accused the militia of raping",
+    # "charged with abducting", "responsible for storming the prison"
+    r"raping|torching|abducting|detaining|arresting|storming|seizing|capturing|"
+    r"ambushing|raiding|assassinating|murdering|massacring|assaulting|stabbing")
 TRIGGER = re.compile(rf"^(?:{_STRONG})$", re.IGNORECASE)
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo"})
@@ -119,32 +123,106 @@ def _naming(tokens: list, i: int) -> bool:
         tokens[i + 1].text.lower() in ("new", "a", "an", "its", "their", "as")
 
 
+_SET = frozenset({"set", "sets", "setting"})
+
+
+def _arson(tokens: list, i: int) -> bool:
+    """"set fire to", "setting ablaze": the light verb "set" carrying a whole event."""
+    return tokens[i].text.lower() in _SET and i + 1 < len(tokens) and \
+        tokens[i + 1].text.lower() in ("fire", "ablaze", "alight", "on")
+
+
+# A word inside a clause that tells another event as the time or cause of the main one ("Rebels
+# blocked the road after troops entered the town") loses to the main clause's event word even
+# when that is a light verb or a noun and the clause's verb is a hint word: "moved into the town
+# hours after troops withdrew" is a takeover, "an agreement was reached ..., as buses entered" a deal.
+SUBORDINATE_PENALTY = 3.0
+_SUBORDINATORS = frozenset({"after", "when", "as", "before", "while", "once", "until", "because", "since"})
+_SUBJECT_TOKENS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "PART"})
+_SUBJECT_START = _SUBJECT_TOKENS - {"ADP", "PART"}
+_CLAUSE_END = frozenset({",", ";", ":", "—", "–", "(", "--"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NO_EVENT_OF_ITS_OWN = OUTCOME_WORDS | {"protesters", "demonstrators", "rioters"}
+_AS_HEADS = frozenset({"well", "such", "same", "so", "known"})
+_AS_PHRASES = frozenset({"many", "much", "few", "little", "long", "soon", "far", "well", "part", "such", "usual"})
+
+
+def subordinate_clauses(tokens: list) -> list[tuple[int, int]]:
+    """(first, end) token ranges of the clauses a subordinating word opens that have a subject of
+    their own ("after troops entered the town", "When militants stormed the hotel, ..."); a clause
+    ends at the next comma or the sentence's end.
+
+    "after detonating a bomb" shares the main clause's subject, "as well as civilians" and
+    "after three days of fighting" are phrases without a verb: none of them is such a clause.
+    """
+    out = []
+    for s in range(len(tokens) - 2):
+        word = tokens[s].text.lower()
+        if word not in _SUBORDINATORS or tokens[s + 1].pos_ not in _SUBJECT_START:
+            continue
+        if word == "as" and (tokens[s + 1].text.lower() in _AS_PHRASES or s > 0 and (
+                tokens[s - 1].text.lower() in _AS_HEADS or tokens[s - 1].pos_ in ("ADJ", "ADV"))):
+            continue  # "as well as", "such as", "as many as", "as part of": a comparison or a role
+        f = s + 1
+        while f < len(tokens) and f - s <= 9 and tokens[f].pos_ in _SUBJECT_TOKENS and \
+                tokens[f].tag_ not in _FINITE and tokens[f].text.lower() not in _SUBORDINATORS:
+            f += 1
+        if f >= len(tokens) or f - s > 9 or tokens[f].tag_ not in _FINITE or tokens[f].pos_ not in ("VERB", "AUX"):
+            continue
+        end = next((k for k in range(f + 1, len(tokens)) if tokens[k].text in _CLAUSE_END), len(tokens))
+        out.append((s, end))
+    return out
+
+
 def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trigger | None:
-    """The event word of a sentence: a verb from the trigger list first, then a noun, then a hint.
+    """The event word of a sentence: a verb from the trigger list first, then a noun, then a hint;
+    the main clause's before one in a subordinate clause with a subject of its own.
 
     `tokens` are spaCy tokens of one sentence (only `.text`, `.tag_`/`.pos_`, `.idx` are read);
     `hint_words` are lower-cased words the classifier's top sub-type is known for.
     """
-    best = None
+    candidates = []
     for i, t in enumerate(tokens):
         low = t.text.lower()
-        if not (TRIGGER.match(low) or low in hint_words or _naming(tokens, i)):
+        arson = low in _SET and _arson(tokens, i)
+        if not (TRIGGER.match(low) or low in hint_words or _naming(tokens, i) or arson):
             continue
         if low in WEAPON_CLASS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in PLATFORMS:
             continue  # "attack helicopters", "strike aircraft": a kind of weapon, not a happening
         rank = 0 if t.pos_ == "VERB" else 1 if t.pos_ in ("NOUN", "PROPN") else 2
-        if low in OUTCOME_WORDS or low in ("hit", "set", "took", "opened", "landed", "fell", "moved"):
+        if low in OUTCOME_WORDS or (low in ("hit", "set", "took", "opened", "landed", "fell", "moved") and not arson):
             rank += 1.5  # outcome or light words: only when nothing better is there
         if low in hint_words:
             rank -= 1  # a word the likeliest sub-type is known for
         if i > 0 and tokens[i - 1].text.lower() == "to" and t.tag_ == "VB":
             rank += 1.25  # "trying to advance", "in order to strike": a purpose, not a happening
-        if best is None or rank < best[0]:
-            best = (rank, i, t)
-    if best is None:
+        candidates.append([rank, i, t])
+    if not candidates:
         return None
-    _, i, t = best
+    if len(candidates) > 1:
+        _demote_subordinate(tokens, candidates)
+    _, i, t = min(candidates, key=lambda c: (c[0], c[1]))
     return Trigger(i, t.idx, t.idx + len(t.text), t.text)
+
+
+def _demote_subordinate(tokens: list, candidates: list) -> None:
+    """Add the subordinate-clause penalty to the candidates inside such a clause or in an aside after
+    it, when an event word stands in the main clause. An outcome there ("Five killed as gunmen attack
+    church") is no event word: the clause tells the event; so it does when the main clause names a
+    crowd only as the victim ("killed 20 protesters as crowds marched on the palace")."""
+    clauses = subordinate_clauses(tokens)
+    if not clauses:
+        return
+    inside = [any(s <= c[1] < e for s, e in clauses) for c in candidates]
+    # past a trailing clause comes another aside ("..., in what a rights group called a likely
+    # chemical attack"), not the main clause; after a fronted one comes the main clause itself
+    trailing = [e for s, e in clauses if any(t.tag_ in _FINITE for t in tokens[:s])]
+    aside = [k or any(c[1] >= e for e in trailing) for c, k in zip(candidates, inside)]
+    if all(a or c[2].text.lower() in _NO_EVENT_OF_ITS_OWN for c, a in zip(candidates, aside)):
+        return
+    for c, a in zip(candidates, aside):
+        if a:
+            c[0] += SUBORDINATE_PENALTY
 
 
 def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float, str | None]:
