@@ -435,3 +435,10 @@ def test_a_decisive_sub_type_is_as_sure_as_the_event_even_when_the_text_model_he
     assert (sub, p_sub) == ("Sexual violence", 0.9)
     sub, p_sub = EventExtractor._sub_type(text, dict(text), None)
     assert sub == "Attack" and p_sub < 0.5
+
+
+def test_set_fire_is_an_event_word_of_its_own_and_other_verbs_do_not_speak_for_it():
+    p = {"Violent demonstration": 0.45, "Change to group/activity": 0.35, "Armed clash": 0.2}
+    text = "Protesters set fire to the governor's office after a rally, and police later killed one of them."
+    ruled = apply_trigger_rules(p, "set", text, verbs=["set", "killed"])
+    assert top(ruled) == "Violent demonstration"  # "killed" told in passing moved nothing to a battle

@@ -293,6 +293,7 @@ _TERRAIN = re.compile(r"\b(?:control|city|town|village|district|area|territory|b
                       r"positions?|neighbou?rhoods?|hill|airport|crossing)\b", re.IGNORECASE)
 
 
+_SET_FIRE = re.compile(r"\bset (?:fire|ablaze|alight|on fire)\b", re.IGNORECASE)  # "set" as an event word of its own
 LIGHT_TRIGGERS = frozenset({"pulled", "dragged", "took", "set", "opened", "landed", "fell", "moved", "handed",
                             "brought", "sent", "hit"})
 _WRECKED = re.compile(r"\b(?:blew up|blown up|demolish\w*|destroy\w*|razed?|torch\w*|bulldoz\w*|set fire to|"
@@ -313,7 +314,8 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
     p = dict(probabilities)
     # the other verbs speak only when the trigger is a light word ("was pulled from her car and shot");
     # beside a real trigger ("signed", "raped", "grave") a killing told in passing decides nothing
-    words = [(trigger or "").strip(), *(verbs if (trigger or "").lower() in LIGHT_TRIGGERS else ())]
+    light = (trigger or "").lower() in LIGHT_TRIGGERS and not _SET_FIRE.search(text)
+    words = [(trigger or "").strip(), *(verbs if light else ())]
     if any(_EXPLOSIVE_TRIGGER.match(w) for w in words[:1]):
         # "Other" stays: ACLED codes accidental blasts (a depot, a gas tank) there
         _shift_family(p, [q for q in QUIET if q != "Other"], [s for s in EXPLOSIONS if s in p], STRONG)
