@@ -91,3 +91,10 @@ def test_a_claim_for_setting_fire_only_points_at_the_arson(analyze):
     told = analyze("Gunmen set fire to three fuel tankers on the highway near Kirkuk on Monday, as the Islamic "
                    "State claimed responsibility.")
     assert [e.sub_event_type for e in told.events] == ["Looting/property destruction"]
+
+
+def test_a_raid_told_as_days_before_the_news_is_not_coded_again(analyze):
+    # the clause read on its own no longer sees "days after": the cue before it must keep it out
+    arrests = analyze("Police in Basra arrested four men on Sunday, days after gunmen stormed a local radio station "
+                      "in the city.")
+    assert [e.trigger for e in arrests.events] == ["arrested"]

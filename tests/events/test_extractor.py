@@ -322,3 +322,81 @@ def test_a_second_main_clause_after_while_keeps_its_own_event(analyze):
     result = analyze("Syrian army troops shelled Kafr Nabl on Monday while rebels seized the nearby village "
                      "of Hish.")
     assert sorted(e.trigger for e in result.events) == ["seized", "shelled"]
+
+
+def test_an_event_told_in_an_after_clause_is_an_event_of_its_own(analyze):
+    # the main clause's event word wins the sentence; the clause is read on its own beside it
+    result = analyze("Rebels shelled the town of Suqaylabiyah on Monday after government troops captured the "
+                     "village of Hish.")
+    assert sorted(e.trigger for e in result.events) == ["captured", "shelled"]
+
+
+def test_an_assassination_told_after_especially_after_is_an_event_of_its_own(analyze):
+    result = analyze("ISIS has brought in reinforcements from the Aleppo countryside to Raqqa, especially after "
+                     "the assassination of one of its military commanders outside a hospital in the city.")
+    assert sorted(e.trigger for e in result.events) == ["assassination", "brought"]
+
+
+def test_the_fall_of_a_city_years_ago_stays_background(analyze):
+    dated = analyze("Iraqi forces shelled the town of Hawija on Tuesday after the fall of Mosul in 2014.",
+                    published="2017-10-20")
+    assert [e.trigger for e in dated.events] == ["shelled"]
+    weeks = analyze("Iraqi forces shelled the town of Hawija on Tuesday, weeks after the capture of Mosul by "
+                    "government troops.", published="2017-10-20")
+    assert [e.trigger for e in weeks.events] == ["shelled"]
+
+
+def test_what_happens_as_a_crowd_riots_or_as_the_other_side_withdraws_is_the_same_event(analyze):
+    riot = analyze("Protesters stormed the parliament building in Baghdad on Wednesday as police fired tear gas.")
+    assert [e.trigger for e in riot.events] == ["stormed"]
+    handover = analyze("Government troops entered the town of Tal Tamr on Monday after Kurdish fighters withdrew.")
+    assert [e.trigger for e in handover.events] == ["entered"]
+
+
+def test_a_clause_subject_may_be_hyphenated_or_two_parties_but_not_a_relative_clause():
+    from dateline.events.triggers import subordinate_clauses
+
+    truce = _tagged("Residents/NOUN/NNS waited/VERB/VBD at/ADP/IN a/DET/DT checkpoint/NOUN/NN after/ADP/IN "
+                    "rebels/NOUN/NNS and/CCONJ/CC the/DET/DT regime/NOUN/NN reached/VERB/VBD a/DET/DT "
+                    "truce/NOUN/NN")
+    assert subordinate_clauses(truce) == [(5, 13)]
+    fell = _tagged("Volunteers/NOUN/NNS fled/VERB/VBD after/ADP/IN al/PROPN/NNP -/PUNCT/HYPH Raqqa/PROPN/NNP "
+                   "fell/VERB/VBD to/ADP/IN rebels/NOUN/NNS")
+    assert subordinate_clauses(fell) == [(2, 9)]
+    relative = _tagged("Troops/NOUN/NNS retook/VERB/VBD the/DET/DT village/NOUN/NN after/ADP/IN fierce/ADJ/JJ "
+                       "fighting/NOUN/NN that/PRON/WDT left/VERB/VBD 30/NUM/CD dead/ADJ/JJ")
+    assert subordinate_clauses(relative) == []
+
+
+def test_a_car_that_pulled_into_a_courtyard_is_no_abduction():
+    from dateline.events.triggers import find_trigger
+
+    courtyard = _tagged("The/DET/DT driver/NOUN/NN had/AUX/VBD just/ADV/RB pulled/VERB/VBN into/ADP/IN the/DET/DT "
+                        "courtyard/NOUN/NN when/SCONJ/WRB the/DET/DT missile/NOUN/NN hit/VERB/VBD")
+    assert find_trigger(courtyard).text != "pulled"
+    from_car = _tagged("Gunmen/NOUN/NNS pulled/VERB/VBD the/DET/DT judge/NOUN/NN from/ADP/IN her/PRON/PRP$ "
+                       "car/NOUN/NN")
+    assert find_trigger(from_car).text == "pulled"
+    withdrawal = _tagged("The/DET/DT troops/NOUN/NNS pulled/VERB/VBD out/ADP/RP of/ADP/IN the/DET/DT town/NOUN/NN")
+    assert find_trigger(withdrawal).text == "pulled"
+
+
+def test_took_and_moved_are_event_words_only_in_their_event_senses():
+    from dateline.events.triggers import light_move_is_event
+
+    def sense(sentence: str) -> bool:
+        tokens = _tagged(sentence)
+        return light_move_is_event(tokens, next(i for i, t in enumerate(tokens) if t.text in ("took", "moved")))
+
+    assert sense("Fighters/NOUN/NNS took/VERB/VBD control/NOUN/NN of/ADP/IN the/DET/DT town/NOUN/NN")
+    assert sense("Gunmen/NOUN/NNS took/VERB/VBD him/PRON/PRP from/ADP/IN his/PRON/PRP$ car/NOUN/NN")
+    assert not sense("Delegates/NOUN/NNS took/VERB/VBD part/NOUN/NN in/ADP/IN the/DET/DT talks/NOUN/NNS")
+    assert sense("The/DET/DT army/NOUN/NN moved/VERB/VBD reinforcements/NOUN/NNS to/ADP/IN the/DET/DT "
+                 "front/NOUN/NN")
+    assert not sense("Lawmakers/NOUN/NNS moved/VERB/VBD to/PART/TO block/VERB/VB the/DET/DT law/NOUN/NN")
+
+
+def test_a_missile_hitting_as_a_car_pulled_in_is_not_an_abduction(analyze):
+    result = analyze("Relatives said the driver had just pulled into the courtyard of his home in Kabul when the "
+                     "missile hit.")
+    assert "Abduction/forced disappearance" not in [e.sub_event_type for e in result.events]

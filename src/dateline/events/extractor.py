@@ -28,6 +28,7 @@ from ..model import DateMention, Document, Event, Figure, Quote
 from .arguments import Roles, read_roles
 from .claimants import credit_claimed_attacks
 from .classifier import EventClassifier
+from .clauses import event_clauses
 from .coding_rules import (ARMED, DECISIVE_OVER, apply_actor_rules, apply_text_rules, apply_trigger_rules,
                            decisive_sub_type)
 from .fatalities import NO_HARM, claims_in
@@ -36,7 +37,7 @@ from .merge import merge_events, refresh_fatalities
 from .taxonomy import Taxonomy
 from .timing import is_background, sentence_date, set_when
 from .triggers import (BACKGROUND, DEPICTION, GENERIC, OUTCOME_WORDS, TRIGGER, Trigger, assertion, clause_of,
-                       find_trigger, second_clause)
+                       find_trigger)
 
 KIND_WEIGHT = {"body": 1.0, "title": 0.8, "caption": 0.6}
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -224,8 +225,7 @@ class EventExtractor:
                     continue
                 out.append(Sentence(parsed.start + sent.start_char, parsed.start + sent.end_char, kind, pi,
                                     sent, parsed.start))
-                clause = second_clause(sent)
-                if clause is not None:
+                for clause in event_clauses(sent):
                     out.append(Sentence(parsed.start + clause.start_char, parsed.start + clause.end_char, kind, pi,
                                         clause, parsed.start, clause=True))
         return out

@@ -142,9 +142,17 @@ _SUBJECT_TOKENS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP"
 _SUBJECT_START = _SUBJECT_TOKENS - {"ADP", "PART"}
 _CLAUSE_END = frozenset({",", ";", ":", "—", "–", "(", "--"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# "after fierce fighting that left 30 dead": the verb belongs to a relative clause, the phrase has none
+_RELATIVE = frozenset({"WDT", "WP"})
 _NO_EVENT_OF_ITS_OWN = OUTCOME_WORDS | {"protesters", "demonstrators", "rioters"}
 _AS_HEADS = frozenset({"well", "such", "same", "so", "known"})
 _AS_PHRASES = frozenset({"many", "much", "few", "little", "long", "soon", "far", "well", "part", "such", "usual"})
+
+
+def _in_subject(t) -> bool:
+    """Whether a token can stand inside a clause's subject: "al-Raqqa", "rebels and the regime"."""
+    return (t.pos_ in _SUBJECT_TOKENS or t.tag_ == "HYPH" or t.text.lower() == "and") and \
+        t.tag_ not in _FINITE and t.tag_ not in _RELATIVE and t.text.lower() not in _SUBORDINATORS
 
 
 def subordinate_clauses(tokens: list) -> list[tuple[int, int]]:
@@ -152,8 +160,9 @@ def subordinate_clauses(tokens: list) -> list[tuple[int, int]]:
     their own ("after troops entered the town", "When militants stormed the hotel, ..."); a clause
     ends at the next comma or the sentence's end.
 
-    "after detonating a bomb" shares the main clause's subject, "as well as civilians" and
-    "after three days of fighting" are phrases without a verb: none of them is such a clause.
+    "after detonating a bomb" shares the main clause's subject, "as well as civilians",
+    "after three days of fighting" and "after fighting that left 30 dead" are phrases without a
+    verb of their own: none of them is such a clause.
     """
     out = []
     for s in range(len(tokens) - 2):
@@ -164,14 +173,50 @@ def subordinate_clauses(tokens: list) -> list[tuple[int, int]]:
                 tokens[s - 1].text.lower() in _AS_HEADS or tokens[s - 1].pos_ in ("ADJ", "ADV"))):
             continue  # "as well as", "such as", "as many as", "as part of": a comparison or a role
         f = s + 1
-        while f < len(tokens) and f - s <= 9 and tokens[f].pos_ in _SUBJECT_TOKENS and \
-                tokens[f].tag_ not in _FINITE and tokens[f].text.lower() not in _SUBORDINATORS:
+        while f < len(tokens) and f - s <= 9 and _in_subject(tokens[f]):
             f += 1
         if f >= len(tokens) or f - s > 9 or tokens[f].tag_ not in _FINITE or tokens[f].pos_ not in ("VERB", "AUX"):
             continue
         end = next((k for k in range(f + 1, len(tokens)) if tokens[k].text in _CLAUSE_END), len(tokens))
         out.append((s, end))
     return out
+
+
+# Verbs of plain movement that carry an event only with the words after them: "pulled out of the
+# town", "pulled from her car", "took control", "moved into the village" are events; "pulled into the
+# courtyard", "took him an hour", "moved by the appeal" are not.
+_LIGHT_MOVES = frozenset({"pull", "pulls", "pulled", "pulling", "move", "moves", "moved", "moving",
+                          "take", "takes", "took", "taking"})
+_MOVE_PARTICLES = frozenset({"out", "back", "away", "into", "in", "on", "against", "toward", "towards", "off"})
+_SEIZED_THINGS = frozenset({"control", "over", "back", "hostage", "hostages", "captive", "captives", "prisoner",
+                            "prisoners", "streets", "positions", "town", "city", "village", "villages", "base",
+                            "airport", "hill", "district", "neighbourhood", "neighborhood", "checkpoint", "crossing",
+                            "arms"})
+_MOVED_THINGS = frozenset({"troops", "forces", "fighters", "reinforcements", "units", "tanks", "headquarters",
+                           "families", "prisoners", "detainees", "weapons", "convoy", "militants", "soldiers"})
+_TAKEN_FROM = frozenset({"car", "cars", "vehicle", "vehicles", "bus", "buses", "home", "homes", "house", "houses",
+                         "bed", "beds", "truck", "taxi", "office", "shop", "mosque", "school"})
+
+
+def light_move_is_event(tokens: list, i: int) -> bool:
+    """Whether a plain movement verb at `i` tells an event (see `_LIGHT_MOVES`); other words always do."""
+    low = tokens[i].text.lower()
+    if low not in _LIGHT_MOVES:
+        return True
+    after = [t.text.lower() for t in tokens[i + 1:i + 5]]
+    reach = [t.text.lower() for t in tokens[i + 1:i + 7]]
+    taken = "from" in reach and any(w in _TAKEN_FROM for w in reach)  # "took the judge from her car"
+    if low[:2] == "to" or low[:3] == "tak":
+        return taken or any(w in _SEIZED_THINGS for w in after[:3])
+    if low[:3] == "mov":
+        if after[:1] == ["to"]:
+            return len(tokens) > i + 2 and tokens[i + 2].pos_ != "VERB"  # "moved to block the law": a step
+        return bool(after) and after[0] in _MOVE_PARTICLES or any(w in _MOVED_THINGS for w in after[:3])
+    if after[:1] and after[0] in ("into", "on", "toward", "towards", "up"):
+        return False  # "pulled into the courtyard", "pulled up at the gate": a car arriving
+    # "pulled out of", "pulled their troops back"; "pulled from her car" is taken by force,
+    # "pulled from the rubble" a rescue
+    return taken or any(w in ("out", "back", "down", "away", "off") for w in after)
 
 
 def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trigger | None:
@@ -186,6 +231,8 @@ def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trig
         low = t.text.lower()
         arson = low in _SET and _arson(tokens, i)
         if not (TRIGGER.match(low) or low in hint_words or _naming(tokens, i) or arson):
+            continue
+        if not light_move_is_event(tokens, i):
             continue
         if low in WEAPON_CLASS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in PLATFORMS:
             continue  # "attack helicopters", "strike aircraft": a kind of weapon, not a happening
@@ -295,38 +342,3 @@ def clause_of(text: str, start: int, end: int) -> str:
 def _no_harm(tokens: list, i: int) -> bool:
     """"No one was killed" negates the casualties, not the event; the trigger is the outcome word."""
     return tokens[i].text.lower() in ("killed", "hurt", "injured", "wounded", "dead", "casualties")
-
-
-_CLAUSE_BREAK = frozenset({"while", "whereas", ";"})
-_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
-
-
-def second_clause(sent):
-    """The second main clause of a sentence that tells two events ("Troops shelled Kafr Nabl while
-    rebels seized Hish", "..., and gunmen then opened fire on the crowd"), as a spaCy span, or None.
-
-    Only a clause with its own subject and its own past-tense event verb, different from the first
-    clause's, is split off: "killed three and wounded five" or "said that..." stay whole.
-    """
-    tokens = list(sent)
-    first = next((k for k, t in enumerate(tokens) if t.pos_ == "VERB" and TRIGGER.match(t.text)), None)
-    if first is None:
-        return None
-    for k in range(first + 1, len(tokens) - 3):
-        t = tokens[k]
-        low = t.text.lower()
-        if not (low in _CLAUSE_BREAK or (low == "and" and tokens[k - 1].text == ",")):
-            continue
-        subject = 0
-        for j in range(k + 1, min(len(tokens), k + 9)):
-            u = tokens[j]
-            if u.pos_ == "VERB" or u.tag_ in ("VBD", "VBN"):
-                if (subject and u.tag_ == "VBD" and TRIGGER.match(u.text) and u.text.lower() not in OUTCOME_WORDS
-                        and u.text.lower()[:4] != tokens[first].text.lower()[:4]):
-                    return sent.doc[t.i + 1:sent.end]
-                break
-            if u.pos_ in _SUBJECT_POS:
-                subject += 1
-            elif u.pos_ not in ("ADV", "PUNCT"):
-                break
-    return None
