@@ -218,16 +218,16 @@ def test_fuzzy_never_guesses_acronyms_or_changes_meaning(resolver, surface):
 # --- provisional actors -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("surface, hint, expected, kind", [
-    ("Mozambican troops", "MZ", "Military Forces of Mozambique", "state_forces"),
-    ("the army of Mozambique", "MZ", "Military Forces of Mozambique", "state_forces"),
-    ("Mozambique armed forces", None, "Military Forces of Mozambique", "state_forces"),
-    ("Rwandan soldiers", "MZ", "Military Forces of Rwanda", "external_force"),
-    ("Mozambican police", "MZ", "Police Forces of Mozambique", "state_forces"),
-    ("unidentified gunmen", "MZ", "Unidentified Armed Group (Mozambique)", "political_militia"),
-    ("militants", "MZ", "Unidentified Armed Group (Mozambique)", "political_militia"),
-    ("demonstrators", "MZ", "Protesters (Mozambique)", "protesters"),
-    ("an angry mob", "MZ", "Rioters (Mozambique)", "rioters"),
-    ("villagers", "MZ", "Civilians (Mozambique)", "civilians"),
+    ("Malagasy troops", "MG", "Military Forces of Madagascar", "state_forces"),
+    ("the army of Madagascar", "MG", "Military Forces of Madagascar", "state_forces"),
+    ("Madagascar armed forces", None, "Military Forces of Madagascar", "state_forces"),
+    ("Zambian soldiers", "MG", "Military Forces of Zambia", "external_force"),
+    ("Malagasy police", "MG", "Police Forces of Madagascar", "state_forces"),
+    ("unidentified gunmen", "MG", "Unidentified Armed Group (Madagascar)", "political_militia"),
+    ("militants", "MG", "Unidentified Armed Group (Madagascar)", "political_militia"),
+    ("demonstrators", "MG", "Protesters (Madagascar)", "protesters"),
+    ("an angry mob", "MG", "Rioters (Madagascar)", "rioters"),
+    ("villagers", "MG", "Civilians (Madagascar)", "civilians"),
     ("Makonde militia", "MZ", "Makonde Ethnic Militia (Mozambique)", "identity_militia"),
     ("Naparama tribesmen", "MZ", "Naparama Tribal Militia (Mozambique)", "identity_militia"),
     ("Cabo Delgado Liberation Front", "MZ", "Cabo Delgado Liberation Front", "rebel_group"),
@@ -292,12 +292,12 @@ def test_matches_carry_a_known_method_and_a_score(resolver):
 
 def test_resolvers_do_not_share_state(tmp_path):
     (tmp_path / "extra.yaml").write_text(
-        "pack: extra\ncountry: MZ\nactors:\n- {id: ansar-al-sunna, name: Ansar al-Sunna, kind: rebel_group}\n",
+        "pack: extra\ncountry: MG\nactors:\n- {id: dahalo-bandits, name: Dahalo Bandits, kind: political_militia}\n",
         encoding="utf-8")
     plain = ActorResolver(ActorPack.load())
     extended = ActorResolver(ActorPack.load([tmp_path]))
-    assert extended.resolve("Ansar al-Sunna").actor.pack == "extra"
-    assert plain.resolve("Ansar al-Sunna") is None
+    assert extended.resolve("Dahalo Bandits").actor.pack == "extra"
+    assert plain.resolve("Dahalo Bandits") is None
 
 
 def test_resolution_is_fast(resolver):

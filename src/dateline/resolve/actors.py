@@ -136,7 +136,7 @@ class ActorResolver(ContextReadings, ProvisionalTyping):
             return Match(learned[acronym_key(text)], "acronym", 0.9)
         found = self._strong(text)
         if found:
-            return found
+            return self._local_reading(text, found.actor, hint) or found
         paren = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", text)
         if paren:
             long_m = self._resolve(paren.group(1), context, hint, learned, intents)
@@ -188,6 +188,17 @@ class ActorResolver(ContextReadings, ProvisionalTyping):
         if actor:
             return Match(actor, "normalised", 0.9)
         return None
+
+    def _local_reading(self, text: str, found: Actor, hint: str | None) -> Match | None:
+        """A name two packs share ("ADF": Australia's forces, Congo's Allied Democratic Forces;
+        "al-Shabaab": Somalia's group, Mozambique's insurgents) goes to the actor that lists it as a
+        generic alias and operates in the story's country, when the plain owner does not."""
+        if not hint or found.operates_in(hint) or not (found.country or found.theatres):
+            return None
+        clean = clean_surface(text)
+        key = ("ACR:" + acronym_key(clean)) if is_acronym(clean) else alias_key(clean)
+        local = [a for a in self._generic.get(key, ()) if a is not found and a.operates_in(hint)]
+        return Match(local[0], "generic", 0.8) if len(local) == 1 else None
 
     def _forms(self, text: str, context: str | None, hint: str | None,
                intents: list | None) -> Match | None:
