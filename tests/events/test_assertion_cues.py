@@ -98,3 +98,11 @@ def test_a_raid_told_as_days_before_the_news_is_not_coded_again(analyze):
     arrests = analyze("Police in Basra arrested four men on Sunday, days after gunmen stormed a local radio station "
                       "in the city.")
     assert [e.trigger for e in arrests.events] == ["arrested"]
+
+
+def test_deaths_in_a_quake_a_factory_blast_or_a_crash_are_not_conflict_events(analyze):
+    assert analyze("A strong earthquake in Hatay province flattened two villages and killed 40 people, "
+                   "officials said.").events == []
+    assert analyze("An explosion at a fireworks factory near Multan killed six workers, police said.").events == []
+    armed = analyze("A bomb planted by militants exploded at a fireworks factory near Multan, killing six workers.")
+    assert types(armed) == ["Explosions/Remote violence"]

@@ -87,6 +87,18 @@ _NEWS_NOW = re.compile(r"^\W*(?:just in|breaking|urgent|update|watch)\b|#\w|\b(?
 _ANNOUNCING = re.compile(r"^(?:announc|declar|reveal|unveil|vow|confirm)\w*$", re.IGNORECASE)
 _INTENT = re.compile(r"^(?:readiness|plans?|intentions?|intent|willingness|preparations?|decision|bid|goal|aim)$",
                      re.IGNORECASE)
+# Disasters, accidents and illness kill without a conflict actor; ACLED codes none of them (an unexplained
+# blast at an arms depot is its "Other", and that names the depot).
+_MISHAP = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|landslides?|mudslides?|cyclones?|"
+                     r"hurricanes?|typhoons?|tornado(?:e?s)?|heatwaves?|droughts?|wildfires?|forest fires?|"
+                     r"heart attack|cardiac arrest|traffic (?:accident|collision)s?|road (?:accident|crash)(?:es)?|"
+                     r"car crash|bus crash|gas leak|short circuit|(?:oxygen|gas) cylinders?|boilers?|"
+                     r"(?:factory|mine|refinery|plant) (?:explosion|blast|fire)|firecracker factory|fireworks? factory|"
+                     r"stampede|epidemic|cholera|dengue|covid(?:-19)?)\b", re.IGNORECASE)
+_ARMED_CAUSE = re.compile(r"\b(?:attack\w*|militants?|gunmen|insurgents?|rebels?|fighters|jihadists?|terrorists?|"
+                          r"troops|soldiers|army|militia\w*|shell\w*|air ?strikes?|airstrikes?|drones?|missiles?|"
+                          r"rockets?|mortars?|bomb\w*|ieds?|sabotage\w*|arson\w*|arsonists?|depot|ammunition)\b",
+                          re.IGNORECASE)
 CLAIM_ONLY = re.compile(r"\b(?:claimed (?:responsibility|the (?:attack|bombing|killing|strike))|"
                         r"claims? of responsibility|took responsibility)\b", re.IGNORECASE)
 # "Photos from the scene show bodies...", "Footage circulated online showed...": what a picture of
@@ -308,6 +320,8 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
         return 0.35, "generic"
     if BACKGROUND.search(clause):
         return 0.3, "background"
+    if _MISHAP.search(sentence_text) and not _ARMED_CAUSE.search(sentence_text):
+        return 0.2, "mishap"  # a quake, a flood, a factory blast: deaths with no conflict actor behind them
     claim = CLAIM_ONLY.search(sentence_text)
     if claim and trigger.start >= claim.start():
         # "X claimed responsibility for the bombing" points at an incident; "a bomb killed five, as X
