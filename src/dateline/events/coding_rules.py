@@ -204,9 +204,11 @@ _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thw
 
 
 def apply_text_rules(probabilities: dict[str, float], text: str, context: str = "") -> dict[str, float]:
-    """Sub-type probabilities reweighted by weapon words (within the explosions family), by the
-    absence of any interception/defusal word (which Disrupted weapons use needs), and by a victim's
-    fate left unknown, which `context` (the sentence's paragraph) may tell one sentence on."""
+    """Sub-type probabilities reweighted by what the text names: weapon words (within the explosions
+    family), the absence of any interception/defusal word (which Disrupted weapons use needs), sexual
+    violence (and its absence), confiscation, bodies with signs of violence, a victim's fate left
+    unknown (which `context`, the sentence's paragraph, may tell one sentence on), and measures such
+    as curfews and closures, which are the event only when nothing violent is told beside them."""
     p = dict(probabilities)
     if _SEXUAL.search(text):
         _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
@@ -223,16 +225,16 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if DISAPPEARED.search(context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
-    consequence = HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
-        or MOB_WORDS.search(text) or CROWD_VIOLENCE.search(text) or TAKEN.search(text)
-    if OTHER_MEASURE.search(text) and consequence:
-        # a curfew or an emergency declared after killings, riots or burning is their consequence, not the event
-        _shift(p, "Other", [s for s in p if s != "Other"], STRONG)
-    elif OTHER_MEASURE.search(text) and not (DETAINED.search(text) or KIDNAP.search(text)):
-        # a detention told beside a closure is the event; a capture told beside the curfew it prompted
-        # stays a capture; a field or port shut is no capture
-        _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
-                      ["Other"], STRONG)
+    if OTHER_MEASURE.search(text):
+        if HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
+                or MOB_WORDS.search(text) or CROWD_VIOLENCE.search(text) or TAKEN.search(text):
+            # a curfew or an emergency declared after killings, riots or burning is their consequence
+            _shift(p, "Other", [s for s in p if s != "Other"], STRONG)
+        elif not (DETAINED.search(text) or KIDNAP.search(text)):
+            # a detention told beside a closure is the event; a capture told beside the curfew it
+            # prompted stays a capture; a field or port shut is no capture
+            _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
+                          ["Other"], STRONG)
     found = [sub for sub, rx in _WEAPON if rx.search(text)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
