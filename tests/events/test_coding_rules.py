@@ -442,3 +442,10 @@ def test_set_fire_is_an_event_word_of_its_own_and_other_verbs_do_not_speak_for_i
     text = "Protesters set fire to the governor's office after a rally, and police later killed one of them."
     ruled = apply_trigger_rules(p, "set", text, verbs=["set", "killed"])
     assert top(ruled) == "Violent demonstration"  # "killed" told in passing moved nothing to a battle
+
+
+def test_captives_put_to_death_are_an_attack_not_a_change_of_activity():
+    p = {"Change to group/activity": 0.56, "Attack": 0.3, "Other": 0.14}
+    text = ("A judge of the group's court read out a verdict in the square before executing what it "
+            "called \"apostate\" villagers.")
+    assert top(apply_trigger_rules(dict(p), "executing", text)) == "Attack"

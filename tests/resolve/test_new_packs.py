@@ -150,3 +150,10 @@ def test_the_australian_defence_force_keeps_its_acronym_outside_congo(resolver):
 ])
 def test_a_shared_name_goes_to_the_actor_of_the_story_country(resolver, sentence, mention, country, name):
     assert read(resolver, sentence, mention, country).actor.name == name
+
+
+def test_a_name_two_countries_share_cannot_tell_the_story_country(resolver):
+    shabaab = read(resolver, "Al-Shabaab fighters attacked the base.", "Al-Shabaab", None).actor
+    assert resolver.shared_abroad("Al-Shabaab", shabaab)  # Somalia's group and Mozambique's insurgents
+    m23 = read(resolver, "M23 rebels entered the town.", "M23", None).actor
+    assert not resolver.shared_abroad("M23", m23)

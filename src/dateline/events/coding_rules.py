@@ -352,7 +352,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     property taken or burned with nobody attacked; who fought back; ground taken; a new base."""
     if ONE_SIDED.search(text) and not RECIPROCAL.search(text):
         # "beheaded two men": the victims did not fight, and no ground changed hands unless a capture is told
-        _shift_family(p, (CLASH,) if CAPTURE.search(text) else (CLASH, GOV, NSA), [ATTACK], STRONG)
+        # nor is a killing of captives a change in the killers' activity ("before executing 'apostates'")
+        _shift_family(p, (CLASH, CHANGE) if CAPTURE.search(text) else (CLASH, GOV, NSA, CHANGE), [ATTACK], STRONG)
     elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
         _shift(p, ATTACK, [CLASH], WEAK)
         if not any(rx.search(text) for _, rx in _WEAPON):  # fire traded hand to hand, no shell named

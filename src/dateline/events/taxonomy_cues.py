@@ -93,9 +93,10 @@ CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|stu
 
 ONE_SIDED = re.compile(r"\b(?:(?:behead(?:ed|ing)|execut(?:ed|ing)|shot dead|shooting dead|gunn(?:ed|ing) down|"
                        r"massacr(?:ed|ing)|stabb(?:ed|ing)|strangl(?:ed|ing)|slaughter(?:ed|ing)|slit the throats?)\s+"
-                       r"(?:\w+\s+){0,3}?(?:men|women|man|woman|civilians?|passengers|villagers|activists?|journalists?|"
-                       r"teachers?|traders|family|farmers|worshippers|children|people|residents|shepherds|herders|"
-                       r"detainees|prisoners)|kill(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:civilians|villagers|worshippers|"
+                       r"(?:[\w\"“”'’-]+\s+){0,5}?[\"“”'’]?(?:men|women|man|woman|civilians?|citizens|passengers|villagers|"
+                       r"activists?|journalists?|teachers?|traders|family|farmers|worshippers|children|people|residents|"
+                       r"shepherds|herders|detainees|prisoners|hostages|captives|apostates?|spies|informants|"
+                       r"collaborators)|kill(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:civilians|villagers|worshippers|"
                        r"passengers|detainees|prisoners|farmers|shepherds|herders|displaced))\b", re.IGNORECASE)
 RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
                         r"clashed|clashes|fought|battled)\b", re.IGNORECASE)

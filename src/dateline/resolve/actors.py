@@ -200,6 +200,13 @@ class ActorResolver(ContextReadings, ProvisionalTyping):
         local = [a for a in self._generic.get(key, ()) if a is not found and a.operates_in(hint)]
         return Match(local[0], "generic", 0.8) if len(local) == 1 else None
 
+    def shared_abroad(self, text: str, found: Actor) -> bool:
+        """Whether a pack of another country also lists this name for an actor of its own
+        ("al-Shabaab" in Somalia and in Mozambique): such a name cannot tell the story's country."""
+        clean = clean_surface(text)
+        key = ("ACR:" + acronym_key(clean)) if is_acronym(clean) else alias_key(clean)
+        return any(a is not found and a.country != found.country for a in self._generic.get(key, ()))
+
     def _forms(self, text: str, context: str | None, hint: str | None,
                intents: list | None) -> Match | None:
         tokens = clean_surface(text).split()

@@ -69,7 +69,8 @@ class DocumentResolver:
     def _actor_votes(self, mentions: list[Mention]) -> dict[str, float]:
         """Half a vote for the story's country from each armed group or militia named by its own
         name ("the SDF", "Houthi", "al-Shabaab"): a short report may name no other place than a
-        village that several countries have. States' forces do not vote: they fight abroad."""
+        village that several countries have. States' forces do not vote: they fight abroad; nor does
+        a name two countries' packs share."""
         votes: dict[str, float] = {}
         seen: set[str] = set()
         for m in mentions:
@@ -77,7 +78,7 @@ class DocumentResolver:
                 continue
             method, actor = self._actor_match(m.text)
             if actor is None or method not in STRONG_METHODS or actor.id in seen or not actor.country \
-                    or actor.kind in _STATE_KINDS or actor.provisional:
+                    or actor.kind in _STATE_KINDS or actor.provisional or self.actors.shared_abroad(m.text, actor):
                 continue
             seen.add(actor.id)
             votes[actor.country] = votes.get(actor.country, 0.0) + 0.5
