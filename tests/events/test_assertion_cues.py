@@ -106,3 +106,8 @@ def test_deaths_in_a_quake_a_factory_blast_or_a_crash_are_not_conflict_events(an
     assert analyze("An explosion at a fireworks factory near Multan killed six workers, police said.").events == []
     armed = analyze("A bomb planted by militants exploded at a fireworks factory near Multan, killing six workers.")
     assert types(armed) == ["Explosions/Remote violence"]
+
+
+def test_a_heart_attack_is_no_armed_attack(analyze):
+    assert analyze("A retired general died of a heart attack at his home in Homs on Sunday, "
+                   "his family said.").events == []

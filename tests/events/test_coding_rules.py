@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.coding_rules import apply_actor_rules, apply_text_rules, apply_trigger_rules
+from dateline.events.coding_rules import (apply_actor_rules, apply_text_rules, apply_trigger_rules,
+                                          decisive_sub_type)
 
 
 def uniform(*names: str) -> dict[str, float]:
@@ -449,3 +450,67 @@ def test_captives_put_to_death_are_an_attack_not_a_change_of_activity():
     text = ("A judge of the group's court read out a verdict in the square before executing what it "
             "called \"apostate\" villagers.")
     assert top(apply_trigger_rules(dict(p), "executing", text)) == "Attack"
+
+
+def test_gunmen_who_killed_an_activist_attacked_him():
+    p = {"Armed clash": 0.55, "Attack": 0.45}
+    text = "Gunmen killed a journalist outside his home in Basra late on Monday, police said."
+    assert top(apply_trigger_rules(dict(p), "killed", text)) == "Attack"
+
+
+def test_a_release_agreed_on_is_an_agreement():
+    p = {"Arrests": 0.5, "Agreement": 0.3, "Other": 0.2}
+    text = ("The army command and the militia leaders agreed in Basra on the release of the detained fighters "
+            "in exchange for an end to the rocket fire, a source said.")
+    assert top(apply_trigger_rules(dict(p), "agreed", text)) == "Agreement"
+
+
+def test_a_pull_out_under_a_deal_is_a_transfer_of_territory():
+    p = {"Non-state actor overtakes territory": 0.5, "Non-violent transfer of territory": 0.3, "Agreement": 0.2}
+    text = "Militia fighters pulled out of the border town under a Russian-brokered deal, leaving it to the army."
+    assert top(apply_trigger_rules(dict(p), "pulled", text)) == "Non-violent transfer of territory"
+
+
+def test_ground_entered_after_its_holders_fled_without_a_fight_is_a_transfer():
+    p = {"Non-state actor overtakes territory": 0.6, "Non-violent transfer of territory": 0.4}
+    text = "Local factions took over the security offices in the city after government staff fled overnight."
+    assert top(apply_trigger_rules(dict(p), "took", text)) == "Non-violent transfer of territory"
+    fought = "Rebels entered the city after the troops pulled out following days of clashes."
+    assert top(apply_trigger_rules(dict(p), "entered", fought)) == "Non-state actor overtakes territory"
+
+
+def test_kettled_marchers_had_a_protest_with_intervention():
+    p = {"Excessive force against protesters": 0.5, "Protest with intervention": 0.3, "Peaceful protest": 0.2}
+    text = "Police kettled hundreds of marchers near the parliament and pushed them back with shields."
+    assert top(apply_trigger_rules(dict(p), "kettled", text)) == "Protest with intervention"
+
+
+def test_a_mob_met_with_tear_gas_is_still_a_mob():
+    p = {"Mob violence": 0.4, "Protest with intervention": 0.35, "Peaceful protest": 0.25}
+    text = "A mob tried to storm the police station and set fire to two cars; security forces fired tear gas."
+    assert top(apply_trigger_rules(dict(p), "storm", text)) != "Protest with intervention"
+
+
+def test_residents_of_a_neighbourhood_who_stone_a_man_are_a_mob_and_vigilantes_who_fight_bandits_a_battle():
+    p = {"Attack": 0.6, "Mob violence": 0.4}
+    text = "Residents in the city's old market district stoned and set on fire a suspected thief."
+    assert top(apply_trigger_rules(dict(p), "stoned", text)) == "Mob violence"
+    q = {"Mob violence": 0.6, "Armed clash": 0.4}
+    fight = "Local vigilantes fought off bandits who stormed the village on Tuesday night."
+    assert top(apply_trigger_rules(dict(q), "fought", fight)) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants wearing explosive vests stormed the ministry; four of them blew themselves up.",
+    "An istishhadi of the group drove a booby-trapped vehicle into a gathering of soldiers at the front.",
+])
+def test_a_suicide_attacker_named_decides_the_sub_type(text):
+    assert decisive_sub_type(text) == "Suicide bomb"
+
+
+def test_a_car_detonated_remotely_is_an_ied_even_if_first_called_a_suicide_attack():
+    text = ("Early reports spoke of a suicide attack, but police said the car that exploded had been parked "
+            "and was detonated remotely.")
+    assert decisive_sub_type(text) is None
+    p = {"Suicide bomb": 0.6, "Remote explosive/landmine/IED": 0.4}
+    assert top(apply_text_rules(p, text)) == "Remote explosive/landmine/IED"

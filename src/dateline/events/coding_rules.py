@@ -18,7 +18,8 @@ from typing import Iterable
 from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GRAVE, OTHER_MEASURE, HARMED,
                              HANDOVER, NO_FIGHT, DEAL, TAKEN, DETAINED, RESTRAINED, LIVE_FIRE, CROWD_VIOLENCE,
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
-                             CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS,
+                             CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
+                             ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -174,6 +175,8 @@ def decisive_sub_type(text: str, context: str = "") -> str | None:
         return CHEMICAL
     if _SEXUAL.search(text):
         return SEXUAL
+    if SUICIDE_ATTACKER.search(text) and not REMOTE_DETONATION.search(text):
+        return "Suicide bomb"
     opening = _SUBJECT_WEAPON.match(text)
     if opening:
         return next((sub for sub, rx in _WEAPON[1:] if rx.search(opening.group(1))), None)
@@ -247,6 +250,8 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         backed = max((sub for sub in found if sub in p), key=p.get, default=None)
         if backed is not None and p[backed] >= SURE and winner != CHEMICAL:  # the chemical decides, always
             winner = backed
+        if winner == "Suicide bomb" and REMOTE_DETONATION.search(text):  # "first thought a suicide attack"
+            winner = "Remote explosive/landmine/IED"
         for sub in EXPLOSIONS:
             if sub != winner:
                 _shift(p, sub, [winner], STRONG)
@@ -353,7 +358,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if ONE_SIDED.search(text) and not RECIPROCAL.search(text):
         # "beheaded two men": the victims did not fight, and no ground changed hands unless a capture is told
         # nor is a killing of captives a change in the killers' activity ("before executing 'apostates'")
-        _shift_family(p, (CLASH, CHANGE) if CAPTURE.search(text) else (CLASH, GOV, NSA, CHANGE), [ATTACK], STRONG)
+        _shift_family(p, (CLASH, CHANGE, LOOTING) if CAPTURE.search(text) else (CLASH, GOV, NSA, CHANGE, LOOTING),
+                      [ATTACK], STRONG)
     elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
         _shift(p, ATTACK, [CLASH], WEAK)
         if not any(rx.search(text) for _, rx in _WEAPON):  # fire traded hand to hand, no shell named
@@ -364,9 +370,14 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
         _shift_family(p, (CHANGE, GOV, NSA, ATTACK, CLASH), [HQ], STRONG)
     if NO_FIGHT.search(text):
         _shift_family(p, (GOV, NSA, CLASH, CHANGE), [TRANSFER], STRONG)
+    elif HANDOVER.search(text) and UNDER_DEAL.search(text):
+        # taxonomy: "one side withdraws and the other moves in" under a deal is the transfer; the deal is its means
+        _shift_family(p, (GOV, NSA, CLASH, CHANGE, AGREEMENT, PEACEFUL), [TRANSFER], STRONG)
     elif HANDOVER.search(text):
         _shift_family(p, (CHANGE,), [TRANSFER], STRONG)
-    if DEAL.search(text):
+    elif ABANDONED.search(text) and not (RECIPROCAL.search(text) or HARMED.search(text)):
+        _shift_family(p, (GOV, NSA, PEACEFUL), [TRANSFER], STRONG)
+    if DEAL.search(text) and not (HANDOVER.search(text) and UNDER_DEAL.search(text)):
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH), [AGREEMENT], WEAK)
     if TAKEN.search(text) and not HARMED.search(text):
         # a crowd burning or ransacking is a riot, which only the actors tell apart
@@ -381,8 +392,9 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if KILLED_HELD.search(text):
         # taxonomy: "executions of detainees" are an Attack
         _shift_family(p, (ARRESTS, ABDUCTION, EXCESSIVE, INTERVENTION), [ATTACK], STRONG)
-    if crowd and RESTRAINED.search(text):
-        _shift(p, PEACEFUL, [INTERVENTION], STRONG)  # dispersed or beaten: the force intervened
+    if crowd and RESTRAINED.search(text) and not (CROWD_VIOLENCE.search(text) or MOB_WORDS.search(text)):
+        # dispersed or beaten: the force intervened; a crowd that rioted stays a riot however it was met
+        _shift(p, PEACEFUL, [INTERVENTION], STRONG)
     elif crowd and PEACEFUL_END.search(text) and not HARMED.search(text):
         _shift_family(p, (INTERVENTION, EXCESSIVE), [PEACEFUL], STRONG)
     if crowd and DETAINED.search(text):
@@ -395,6 +407,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if MOB_WORDS.search(text) and not ORGANISED_ARMS.search(text):
         # "A crowd without organised arms attacks people or property outside a demonstration"
         _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)
+    elif MOB_WORDS.search(text) and RECIPROCAL.search(text):
+        _shift(p, MOB, [CLASH], STRONG)  # "vigilantes fought off bandits": two armed sides, a battle
     if crowd and RESTRAINED.search(text) and not HARMED.search(text) and not LIVE_FIRE.search(text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)

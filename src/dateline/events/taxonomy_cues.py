@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # "opened fire" is a shooting; "opened a new observation post" is a base.
-OPENED_FIRE = re.compile(r"\bopened (?:heavy |indiscriminate |live )?fire\b", re.IGNORECASE)
+OPENED_FIRE = re.compile(r"\bopened (?:the )?(?:heavy |indiscriminate |live )?fire\b", re.IGNORECASE)
 # ACLED codes a detention whose victim's fate is then hidden as a forced disappearance, whoever held him.
 DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:still )?unknown|nothing of (?:his|her|their) "
                          r"whereabouts|(?:has|have) not been (?:heard from|seen) since|(?:has|have) not been able to "
@@ -44,7 +44,8 @@ HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|ca
 HANDOVER = re.compile(r"\b(?:hand(?:ed|ing|s)\s+(?:over\b|(?:it|them|the \w+|\w+)\s+(?:over\s+)?to\b)|"
                       r"withdr(?:ew|awn|awing|aws?)\s+(?:\w+\s+){0,3}?from|pull(?:ed|ing|s)\s+out\s+(?:of|from)|"
                       r"evacuat(?:ed|ing|es)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|post|positions?|outposts?)|"
-                      r"abandon(?:ed|ing|s)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|bases|post|posts|positions?))",
+                      r"abandon(?:ed|ing|s)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:base|bases|post|posts|positions?)|"
+                      r"ced(?:ed|ing) (?:control of )?|transferr(?:ed|ing) control of|handover of)",
                       re.IGNORECASE)
 NO_FIGHT = re.compile(r"\b(?:no (?:fighting|clashes|resistance) (?:was |were )?reported|without (?:a |any )?"
                       r"(?:fight|fighting|resistance|a shot)|barely any (?:fighting|resistance)|unopposed|"
@@ -55,14 +56,21 @@ NO_FIGHT = re.compile(r"\b(?:no (?:fighting|clashes|resistance) (?:was |were )?r
 DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:agreement|deal|truce|ceasefire|settlement)|"
                   r"signed (?:an? |the )?(?:agreement|deal|truce|accord)|swapp?(?:ed|ing) (?:\w+ )?(?:prisoners|detainees|"
                   r"bodies)|(?:prisoners|detainees|bodies) (?:were |was )?(?:exchanged|swapped)|exchange of (?:prisoners|"
-                  r"detainees|bodies)|surrender(?:ed|ing) to)\b", re.IGNORECASE)
+                  r"detainees|bodies)|surrender(?:ed|ing) to|agreed (?:[\w'’-]+ ){1,3}?on (?:the )?(?:release|exchange|withdrawal|"
+                  r"ceasefire|truce|handover|evacuation)|brokered (?:an? |the )?(?:deal|truce|ceasefire|agreement)|"
+                  r"(?:ceasefire|truce) (?:took effect|came into (?:force|effect)|was (?:agreed|signed|reached))|"
+                  r"in exchange (?:for|of) (?:the (?:release|freedom) of |the )?(?:prisoners|detainees|hostages|captives))\b",
+                  re.IGNORECASE)
 TAKEN = re.compile(r"\b(?:loot(?:ed|ing)|stole|stolen|steal(?:ing|s)?|plunder(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|"
-                   r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|burn(?:ed|t) "
-                   r"(?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|vehicles|offices?))\b", re.IGNORECASE)
-DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|rounded up)\b", re.IGNORECASE)
+                   r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|(?:burn(?:ed|t)|razed|"
+                   r"demolish(?:ed|ing)|bulldoz(?:ed|ing)) (?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|"
+                   r"vehicles|offices?|buildings|mosques|churches|schools))\b", re.IGNORECASE)
+DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|rounded up|taken into custody|apprehend\w*|nabbed)\b", re.IGNORECASE)
 RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\w*|dispers\w*|kettl\w*|pushed back|"
                         r"scuffl\w*|rubber bullets|(?:shots|fired|firing) (?:\w+ )?in(?:to)? the air|warning shots|"
-                        r"stun grenades|pepper spray|beat (?:and|them)|beaten)\b", re.IGNORECASE)
+                        r"stun grenades|pepper spray|beat (?:and|them)|beaten|truncheons|whips|stun guns?|tasers?|"
+                        r"charged (?:at )?(?:the )?(?:crowds?|protesters|demonstrators|marchers)|chased (?:them )?(?:away|off))\b",
+                        re.IGNORECASE)
 LIVE_FIRE = re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b", re.IGNORECASE)
 CROWD_VIOLENCE = re.compile(r"\b(?:set (?:fire to|ablaze|alight)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|"
                             r"cars|vehicles?|buildings?|offices?|station|headquarters|banks?)|threw (?:stones|rocks|"
@@ -70,8 +78,9 @@ CROWD_VIOLENCE = re.compile(r"\b(?:set (?:fire to|ablaze|alight)|torch(?:ed|ing)
                             r"pelt(?:ed|ing)|stoned|molotovs?|vandali[sz]\w*|smash(?:ed|ing)|ransack(?:ed|ing))\b",
                             re.IGNORECASE)
 MOB_WORDS = re.compile(r"\b(?:mobs?|angry (?:crowd|residents|villagers|men|youths?)|lynch\w*|vigilantes?|"
-                       r"brawls?|(?:residents|villagers|locals|townspeople|youths)(?: of [\w'’-]+)? (?:\w+ )?"
-                       r"(?:stoned|lynched|beat|attacked|set upon|torched|burned|set fire))\b", re.IGNORECASE)
+                       r"brawls?|(?:residents|villagers|locals|townspeople|youths)(?: (?:of|in|from) [\w'’-]+(?: [\w'’-]+){0,3}?)? "
+                       r"(?:\w+ )?(?:stoned|lynched|beat|attacked|set upon|torched|burned|set fire|set on fire))\b",
+                       re.IGNORECASE)
 TAKEN_AWAY = re.compile(r"\b(?:took|taken|seized|snatched|dragged|grabbed|abducted|led)\s+(?:[\w'’-]+\s+){1,6}?"
                         r"(?:from|outside|out of)\s+(?:his|her|their|the)\s+(?:homes?|houses?|cars?|vehicles?|beds?|"
                         r"shops?|school|workplace|office)\b", re.IGNORECASE)
@@ -86,9 +95,11 @@ PEACEFUL_END = re.compile(r"\b(?:without (?:any )?(?:arrests|incidents?|violence
 CLEARED = re.compile(r"\b(?:cleansed|cleared|purged|freed|rid)\s+(?:[\w'’-]+\s+){1,5}?of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                      r"(?:militants?|terrorists?|rebels?|militias?|fighters|gunmen|insurgents|remnants|elements|"
                      r"occupiers|invaders|mercenaries)\b", re.IGNORECASE)
-ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|rebels|militia\w*|gangs?)\b",
+ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|rebels|militia\w*|gangs?|bandits|"
+                            r"insurgents|jihadists|terrorists|armed men)\b",
                             re.IGNORECASE)
-CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+)\b", re.IGNORECASE)
+CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+|marchers|marched|"
+                         r"marching|sit-ins?|vigils?|strikers|picket\w*)\b", re.IGNORECASE)
 
 
 ONE_SIDED = re.compile(r"\b(?:(?:behead(?:ed|ing)|execut(?:ed|ing)|shot dead|shooting dead|gunn(?:ed|ing) down|"
@@ -97,13 +108,18 @@ ONE_SIDED = re.compile(r"\b(?:(?:behead(?:ed|ing)|execut(?:ed|ing)|shot dead|sho
                        r"activists?|journalists?|teachers?|traders|family|farmers|worshippers|children|people|residents|"
                        r"shepherds|herders|detainees|prisoners|hostages|captives|apostates?|spies|informants|"
                        r"collaborators)|kill(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:civilians|villagers|worshippers|"
-                       r"passengers|detainees|prisoners|farmers|shepherds|herders|displaced))\b", re.IGNORECASE)
+                       r"passengers|detainees|prisoners|farmers|shepherds|herders|displaced|people|residents|women|"
+                       r"children|students|pilgrims|mourners|families|aid workers|(?:an? |the )?(?:activists?|journalists?|"
+                       r"teachers?|doctors?|nurses?|lawyers?|judges?|clerics?|imams?|priests?|pastors?|boys?|girls?|"
+                       r"man|woman|elders?)))\b", re.IGNORECASE)
 RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
-                        r"clashed|clashes|fought|battled)\b", re.IGNORECASE)
+                        r"clashed|clashes|fought|battled|(?:heavy |fierce |intense )fighting|gun ?battles?|shootouts?|"
+                        r"fighting (?:between|erupted|broke out|raged))\b", re.IGNORECASE)
 CAPTURE = re.compile(r"\b(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took control of|taken control of|recaptur(?:ed|ing)|"
-                     r"retook|retaken|liberat(?:ed|ing)|storm(?:ed|ing) and (?:took|seized))\s+(?:[\w'’-]+\s+){0,4}?"
-                     r"(?:base|town|village|city|district|area|territory|headquarters|positions?|airport|hill|"
-                     r"neighbou?rhoods?|crossing|barracks|garrison|outpost)\b", re.IGNORECASE)
+                     r"retook|retaken|liberat(?:ed|ing)|storm(?:ed|ing) and (?:took|seized)|took over|taken over|"
+                     r"wrest(?:ed|ing) (?:control of )?|(?:gain|regain)(?:ed|ing) control of)\s+(?:[\w'’-]+\s+){0,4}?"
+                     r"(?:bases?|towns?|villages?|city|cities|districts?|areas?|territory|headquarters|positions?|"
+                     r"airports?|hills?|neighbou?rhoods?|crossings?|barracks|garrisons?|outposts?)\b", re.IGNORECASE)
 # any word of ground changing hands, named place or not ("took control of Lalibela")
 GROUND_WORDS = re.compile(r"\b(?:t(?:ook|aken) control|seized control|overr(?:an|un)|captur\w+|seiz(?:ed|ing)|recaptur\w+|"
                           r"retook|retaken|liberat\w+|storm(?:ed|ing)|entered|advanc(?:ed|ing)|fell to)\b", re.IGNORECASE)
@@ -116,3 +132,18 @@ NEW_BASE = re.compile(r"\b(?:buil[td]|set up|sets up|established|establish(?:es|
                       r"erected)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:base|bases|outposts?|"
                       r"headquarters|hq|academy|training camps?|camps?|airstrip|observation posts?|military posts?)\b",
                       re.IGNORECASE)
+# A handover told as done under a deal ("pulled out under a US-brokered deal") had no fight.
+UNDER_DEAL = re.compile(r"\bunder (?:an? |the )(?:[\w'’-]+ ){0,3}?(?:deal|agreement|understanding|arrangement|accord)\b",
+                        re.IGNORECASE)
+# Ground entered after its holders fled or left, with no fight told: a transfer, not a capture.
+ABANDONED = re.compile(r"\b(?:entered|took over|moved into|deployed (?:in|to)|took up positions)\b[^.;]{0,80}?\bafter\s+"
+                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:fled|withdrew|pulled out|left|abandoned|retreated)\b",
+                       re.IGNORECASE)
+# A suicide attacker named as such decides the sub-type; "suicide" alone may be a death or a rate.
+SUICIDE_ATTACKER = re.compile(r"\b(?:suicide (?:bomb\w*|attack\w*|vests?|belts?|car|truck|vehicle)|istishhad\w*|"
+                              r"inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vests?|belts?)|"
+                              r"(?:drove|rammed|driving|ramming) (?:an? |the |his |their )?(?:booby-trapped|explosives?-laden|"
+                              r"bomb-laden|rigged|explosive-packed) (?:car|vehicle|truck|lorry|bulldozer|tanker))\b",
+                              re.IGNORECASE)
+REMOTE_DETONATION = re.compile(r"\b(?:detonated remotely|remotely detonated|remote[- ]controlled|by remote control|"
+                               r"had been parked|was parked|were parked|timed device)\b", re.IGNORECASE)

@@ -95,7 +95,7 @@ _MISHAP = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|
                      r"car crash|bus crash|gas leak|short circuit|(?:oxygen|gas) cylinders?|boilers?|"
                      r"(?:factory|mine|refinery|plant) (?:explosion|blast|fire)|firecracker factory|fireworks? factory|"
                      r"stampede|epidemic|cholera|dengue|covid(?:-19)?)\b", re.IGNORECASE)
-_ARMED_CAUSE = re.compile(r"\b(?:attack\w*|militants?|gunmen|insurgents?|rebels?|fighters|jihadists?|terrorists?|"
+_ARMED_CAUSE = re.compile(r"\b(?:(?<!heart )attack\w*|militants?|gunmen|insurgents?|rebels?|fighters|jihadists?|terrorists?|"
                           r"troops|soldiers|army|militia\w*|shell\w*|air ?strikes?|airstrikes?|drones?|missiles?|"
                           r"rockets?|mortars?|bomb\w*|ieds?|sabotage\w*|arson\w*|arsonists?|depot|ammunition)\b",
                           re.IGNORECASE)
