@@ -111,3 +111,10 @@ def test_deaths_in_a_quake_a_factory_blast_or_a_crash_are_not_conflict_events(an
 def test_a_heart_attack_is_no_armed_attack(analyze):
     assert analyze("A retired general died of a heart attack at his home in Homs on Sunday, "
                    "his family said.").events == []
+
+
+def test_a_cue_word_inside_an_agency_name_governs_nothing(analyze):
+    found = analyze("The National Investigation Agency arrested two men in Srinagar on Monday, officials said.")
+    assert [e.sub_event_type for e in found.events] == ["Arrests"]
+    planned = analyze("The agency said it plans to arrest two more men in Srinagar next week.")
+    assert planned.events == []
