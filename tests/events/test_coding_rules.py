@@ -514,3 +514,34 @@ def test_a_car_detonated_remotely_is_an_ied_even_if_first_called_a_suicide_attac
     assert decisive_sub_type(text) is None
     p = {"Suicide bomb": 0.6, "Remote explosive/landmine/IED": 0.4}
     assert top(apply_text_rules(p, text)) == "Remote explosive/landmine/IED"
+
+
+def test_missiles_partly_intercepted_still_struck():
+    p = {"Air/drone strike": 0.3, "Disrupted weapons use": 0.6, "Shelling/artillery/missile attack": 0.1}
+    text = ("Warplanes fired missiles at positions near the capital overnight and air defences intercepted most "
+            "of the hostile missiles, the army said.")
+    assert top(apply_text_rules(dict(p), text)) == "Air/drone strike"
+    whole = "Air defences intercepted all eight missiles fired at the airbase overnight, the army said."
+    assert top(apply_text_rules(dict(p), whole)) == "Disrupted weapons use"
+
+
+def test_a_fight_told_hours_after_a_bomb_is_a_battle():
+    p = {"Remote explosive/landmine/IED": 0.45, "Armed clash": 0.4, "Attack": 0.15}
+    text = ("Government troops clashed with militants in the desert on Thursday, hours after a roadside bomb hit "
+            "one of their vehicles.")
+    assert top(apply_text_rules(apply_trigger_rules(dict(p), "clashed", text), text)) == "Armed clash"
+
+
+def test_a_bystander_shot_by_police_at_a_protest_is_excessive_force_and_a_crowd_that_threw_firecrackers_rioted():
+    p = {"Attack": 0.6, "Excessive force against protesters": 0.4}
+    text = "A teacher was killed by a police bullet during anti-tax protests in the town on Thursday."
+    assert top(apply_trigger_rules(dict(p), "killed", text)) == "Excessive force against protesters"
+    q = {"Change to group/activity": 0.6, "Violent demonstration": 0.4}
+    riot = "Students rammed a truck into the palace gate and threw firecrackers at the guards."
+    assert top(apply_trigger_rules(dict(q), "rammed", riot)) == "Violent demonstration"
+
+
+def test_tribesmen_who_burn_a_rival_clans_houses_destroy_property():
+    p = {"Mob violence": 0.6, "Looting/property destruction": 0.4}
+    text = "Members of a tribe burned three houses belonging to a rival clan after a dispute, police said."
+    assert top(apply_trigger_rules(dict(p), "burned", text)) == "Looting/property destruction"

@@ -19,7 +19,8 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              HANDOVER, NO_FIGHT, DEAL, TAKEN, DETAINED, RESTRAINED, LIVE_FIRE, CROWD_VIOLENCE,
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
-                             ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION,
+                             ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
+                             STATE_FORCE_HARM,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -223,7 +224,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, (ARRESTS, GOV, NSA, PEACEFUL, CHANGE, "Other"), [LOOTING], STRONG)
     if BODIES.search(text) and not GRAVE.search(text):
         _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
-    if DOWNED.search(text):
+    if DOWNED.search(text) and not PARTLY_STOPPED.search(text):
         # "air defences destroyed 19 of the 24 drones launched": what was stopped, not what struck
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if DISAPPEARED.search(context or text) or KIDNAP.search(text):
@@ -238,7 +239,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
             # prompted stays a capture; a field or port shut is no capture
             _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
                           ["Other"], STRONG)
-    found = [sub for sub, rx in _WEAPON if rx.search(text)]
+    # a fight told first is the event; the bomb "hours after" which it came is an earlier one
+    main = LATER_THAN.sub("", text)
+    found = [sub for sub, rx in _WEAPON if rx.search(main if RECIPROCAL.search(main) else text)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
     if found and DISRUPTED not in p or found and not _DISRUPTED_CUE.search(text):
@@ -258,7 +261,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if not found and not _EXPLOSIVE.search(text) and _DESTRUCTION.search(text):
         # Property destroyed with no weapon or explosion named: looting/destruction, not remote violence.
         _shift_family(p, EXPLOSIONS, [LOOTING], WEAK)
-    if not _DISRUPTED_CUE.search(text):
+    if PARTLY_STOPPED.search(text):
+        _shift(p, DISRUPTED, [s for s in found if s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
+    elif not _DISRUPTED_CUE.search(text):
         # with a weapon or blast named, the weapon was used; with none, nothing else is told, so the
         # mass is spread over every other sub-type and reorders none of them
         armed = found or _EXPLOSIVE.search(text)
@@ -362,7 +367,7 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
                       [ATTACK], STRONG)
     elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
         _shift(p, ATTACK, [CLASH], WEAK)
-        if not any(rx.search(text) for _, rx in _WEAPON):  # fire traded hand to hand, no shell named
+        if not any(rx.search(LATER_THAN.sub("", text)) for _, rx in _WEAPON):  # fire traded, no shell named
             _shift_family(p, EXPLOSIONS, [CLASH], STRONG)
     if (CAPTURE.search(text) or CLEARED.search(text)) and not NO_FIGHT.search(text):
         _shift_family(p, (CLASH, ATTACK, CHANGE), [GOV, NSA], STRONG)
@@ -403,7 +408,10 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if crowd and CROWD_VIOLENCE.search(text):
         # taxonomy: "If the crowd itself was violent ... a Violent demonstration even when the security
         # forces kill people"
-        _shift_family(p, (EXCESSIVE, INTERVENTION), [VIOLENT_DEMO], STRONG)
+        _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other"), [VIOLENT_DEMO], STRONG)
+    elif crowd and HARMED.search(text) and STATE_FORCE_HARM.search(text) and not MOB_WORDS.search(text):
+        # "a teacher was killed by a police bullet during the protests": force against a peaceful crowd
+        _shift_family(p, (ATTACK, CLASH), [EXCESSIVE], STRONG)
     if MOB_WORDS.search(text) and not ORGANISED_ARMS.search(text):
         # "A crowd without organised arms attacks people or property outside a demonstration"
         _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)

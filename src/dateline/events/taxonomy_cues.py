@@ -96,7 +96,8 @@ CLEARED = re.compile(r"\b(?:cleansed|cleared|purged|freed|rid)\s+(?:[\w'’-]+\s
                      r"(?:militants?|terrorists?|rebels?|militias?|fighters|gunmen|insurgents|remnants|elements|"
                      r"occupiers|invaders|mercenaries)\b", re.IGNORECASE)
 ORGANISED_ARMS = re.compile(r"\b(?:gunmen|militants?|fighters|soldiers|troops|rebels|militia\w*|gangs?|bandits|"
-                            r"insurgents|jihadists|terrorists|armed men)\b",
+                            r"insurgents|jihadists|terrorists|armed men|tribesmen|clansmen|tribal fighters|"
+                            r"members of (?:an? |the )?(?:[\w-]+ )?(?:tribe|clan))\b",
                             re.IGNORECASE)
 CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|crowds?|mob|students|rall\w+|marchers|marched|"
                          r"marching|sit-ins?|vigils?|strikers|picket\w*)\b", re.IGNORECASE)
@@ -147,3 +148,14 @@ SUICIDE_ATTACKER = re.compile(r"\b(?:suicide (?:bomb\w*|attack\w*|vests?|belts?|
                               re.IGNORECASE)
 REMOTE_DETONATION = re.compile(r"\b(?:detonated remotely|remotely detonated|remote[- ]controlled|by remote control|"
                                r"had been parked|was parked|were parked|timed device)\b", re.IGNORECASE)
+# "intercepted most of the missiles": some got through, so the strike happened
+PARTLY_STOPPED = re.compile(r"\b(?:intercept(?:ed|ing)|shot down|downed|destroyed|neutrali[sz]ed)\s+(?:most|some|several|"
+                            r"many|part|a number|the majority|half) of\b", re.IGNORECASE)
+# What came before the told event: "clashed with X on Thursday, hours after a roadside bomb hit ..."
+LATER_THAN = re.compile(r",?\s+(?:hours|days|minutes|a day|two days|a week|weeks|shortly|soon|just)\s+after\b.*$",
+                        re.IGNORECASE | re.DOTALL)
+# A state's forces as the ones who shot: at a protest, that is their excessive force
+_STATE_FORCE = r"(?:police\w*|security forces|soldiers|troops|army|gendarmes?|riot police|national guard)"
+STATE_FORCE_HARM = re.compile(r"\b(?:(?:killed|shot|wounded|injured|hit) by (?:a |the )?(?:[\w-]+ )?" + _STATE_FORCE +
+                              r"|" + _STATE_FORCE + r" (?:\w+ )?(?:fired on|opened fire|shot|killed|wounded))\b",
+                              re.IGNORECASE)

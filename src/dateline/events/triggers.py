@@ -298,9 +298,9 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
         t = tokens[j]
         if t.text in (";", ":") or (t.text == "," and j < i - 3) or t.text.lower() in ("but", "while", "after", "as"):
             break
-        window.append(t)
-    # a word inside a name governs nothing: "the National Investigation Agency arrested", "Future Movement"
-    words = ["" if t.ent_type_ and t.text[:1].isupper() and t.i != t.sent.start else t.text.lower() for t in window]
+        # a word inside a name governs nothing: "the National Investigation Agency arrested", "Future Movement"
+        window.append(None if j and getattr(t, "ent_type_", "") and t.text[:1].isupper() else t)
+    words = [t.text.lower() if t is not None else "" for t in window]
     near = words[:4]
     if any(w in MODALS for w in near):
         return 0.15, "modal"
