@@ -273,3 +273,11 @@ def test_a_clause_whose_subject_points_back_keeps_the_name_it_points_to():
                  "fighters/NOUN/NNS stormed/VERB/VBD the/DET/DT army/NOUN/NN base/NOUN/NN ./PUNCT/.", "stormed",
                  {"militia": "militia", "army base": "army"})
     assert r.agent.main == "militia" and r.patient.main == "army"
+
+
+def test_students_are_a_protest_crowd_only_beside_a_protest_word():
+    from dateline.events.arguments import PROTEST_WORDS
+    assert PROTEST_WORDS.search("Police fired tear gas at students marching on the ministry.")
+    assert PROTEST_WORDS.search("Thousands of students staged a sit-in outside parliament.")
+    assert not PROTEST_WORDS.search("Hundreds of students were missing after gunmen raided their school in March.")
+    assert not PROTEST_WORDS.search("Gunmen opened fire on the crowd at the airport gate.")

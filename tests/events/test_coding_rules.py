@@ -545,3 +545,12 @@ def test_tribesmen_who_burn_a_rival_clans_houses_destroy_property():
     p = {"Mob violence": 0.6, "Looting/property destruction": 0.4}
     text = "Members of a tribe burned three houses belonging to a rival clan after a dispute, police said."
     assert top(apply_trigger_rules(dict(p), "burned", text)) == "Looting/property destruction"
+
+
+def test_students_left_missing_by_gunmen_who_raided_their_school_were_abducted():
+    p = {"Change to group/activity": 0.3, "Excessive force against protesters": 0.4, "Abduction/forced disappearance": 0.3}
+    text = ("Hundreds of pupils of a boarding school were still unaccounted for on Saturday after gunmen "
+            "invaded the school on Friday night.")
+    assert top(apply_text_rules(dict(p), text)) == "Abduction/forced disappearance"
+    killed = "Five villagers were killed and two are missing after bandits attacked the market."
+    assert top(apply_text_rules(dict(p), killed)) != "Abduction/forced disappearance"

@@ -60,12 +60,14 @@ STATE_AGENT_WORDS = re.compile(
     r"\b(?:(?P<mil>government (?:troops|forces|soldiers)|(?:the )?army|troops|soldiers|security forces|"
     r"armed forces|military(?!\s?[-‑])|regime forces|junta)|(?P<pol>police(?:men)?|riot police|gendarmes?|"
     r"security services))\b", re.IGNORECASE)
-# "crowd" alone is a protest crowd only beside a protest word; "opened fire on the crowd" at a gate is not.
-PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|marchers|students|workers|supporters|"
-                           r"residents|women|activists|opposition supporters)\b|"
-                           r"\bcrowds?\b(?=.*\b(?:protest\w*|demonstrat\w*|rall\w*|march\w*|sit-in|chant\w*|"
-                           r"slogans?|tear gas)\b)|\b(?:protest\w*|demonstrat\w*|rall\w*|march\w*|sit-in|chant\w*|"
-                           r"slogans?|tear gas)\b.*\bcrowds?\b", re.IGNORECASE)
+# A crowd, students or workers are a protest crowd only beside a protest word: "opened fire on the
+# crowd" at a gate, or students missing after gunmen raided their school, are not.
+_PROTEST_CUE = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|marche[ds]|marching|sit-ins?|chant\w*|slogans?|"
+                r"tear gas|strik(?:e|es|ing)\b|picket\w*|vigils?|angry|tyres|tires|blocked (?:the |a )?(?:main )?"
+                r"(?:roads?|highway|streets?))\b")
+_CROWD_NOUN = r"\b(?:students|workers|supporters|residents|women|activists|opposition supporters|crowds?)\b"
+PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|marchers|rioters|strikers)\b|" + _CROWD_NOUN + r"(?=.*" +
+                           _PROTEST_CUE + r")|" + _PROTEST_CUE + r".*" + _CROWD_NOUN, re.IGNORECASE)
 
 _AGENT_PREP = frozenset({"by"})
 _PATIENT_PREP = frozenset({"against", "on", "targeting", "at", "with", "upon", "into", "from"})

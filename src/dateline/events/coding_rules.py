@@ -20,7 +20,7 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
-                             STATE_FORCE_HARM,
+                             STATE_FORCE_HARM, MISSING,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -229,6 +229,8 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if DISAPPEARED.search(context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
+    if MISSING.search(text) and ORGANISED_ARMS.search(text) and not HARMED.search(text):
+        _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other", ATTACK, ARRESTS), [ABDUCTION], STRONG)
     if OTHER_MEASURE.search(text):
         if HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
                 or MOB_WORDS.search(text) or CROWD_VIOLENCE.search(text) or TAKEN.search(text):

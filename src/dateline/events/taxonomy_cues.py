@@ -159,3 +159,7 @@ _STATE_FORCE = r"(?:police\w*|security forces|soldiers|troops|army|gendarmes?|ri
 STATE_FORCE_HARM = re.compile(r"\b(?:(?:killed|shot|wounded|injured|hit) by (?:a |the )?(?:[\w-]+ )?" + _STATE_FORCE +
                               r"|" + _STATE_FORCE + r" (?:\w+ )?(?:fired on|opened fire|shot|killed|wounded))\b",
                               re.IGNORECASE)
+# People left missing by an armed raid ("hundreds of students unaccounted for after gunmen invaded the
+# school") were taken: ACLED codes the raid as an abduction
+MISSING = re.compile(r"\b(?:unaccounted for|(?:are|were|remain|remained|still|went|gone) missing|missing after)\b",
+                     re.IGNORECASE)
