@@ -554,3 +554,9 @@ def test_students_left_missing_by_gunmen_who_raided_their_school_were_abducted()
     assert top(apply_text_rules(dict(p), text)) == "Abduction/forced disappearance"
     killed = "Five villagers were killed and two are missing after bandits attacked the market."
     assert top(apply_text_rules(dict(p), killed)) != "Abduction/forced disappearance"
+
+
+def test_someone_pulled_from_her_car_and_shot_was_attacked():
+    p = {"Armed clash": 0.4, "Attack": 0.35, "Abduction/forced disappearance": 0.25}
+    text = "The party's leader was pulled from her car and shot at a roadblock set up by a rival faction."
+    assert top(apply_trigger_rules(dict(p), "pulled", text)) == "Attack"

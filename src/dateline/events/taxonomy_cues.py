@@ -112,7 +112,9 @@ ONE_SIDED = re.compile(r"\b(?:(?:behead(?:ed|ing)|execut(?:ed|ing)|shot dead|sho
                        r"passengers|detainees|prisoners|farmers|shepherds|herders|displaced|people|residents|women|"
                        r"children|students|pilgrims|mourners|families|aid workers|(?:an? |the )?(?:activists?|journalists?|"
                        r"teachers?|doctors?|nurses?|lawyers?|judges?|clerics?|imams?|priests?|pastors?|boys?|girls?|"
-                       r"man|woman|elders?)))\b", re.IGNORECASE)
+                       r"man|woman|elders?))|(?:pulled|dragged|taken|removed|ordered) (?:out )?(?:of|from) (?:his|her|their|the) "
+                       r"(?:cars?|vehicles?|homes?|houses?|bus|beds?) and (?:then )?(?:shot|killed|executed|stabbed|"
+                       r"beaten to death|beheaded))\b", re.IGNORECASE)
 RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
                         r"clashed|clashes|fought|battled|(?:heavy |fierce |intense )fighting|gun ?battles?|shootouts?|"
                         r"fighting (?:between|erupted|broke out|raged))\b", re.IGNORECASE)
