@@ -137,12 +137,31 @@ def test_the_state_of_mexico_is_not_the_country(gz):
     ("CO", "Cauca", "Cauca Department"),
     ("HT", "Artibonite", "Artibonite Department"),
     ("TD", "Lac province", "Lac Province"),
+    ("UG", "Northern Region", "Northern Region"),
+    ("RW", "Western Province", "Western Province"),
+    ("CF", "Ouham-Pende", "Ouham-Pendé Prefecture"),
+    ("CF", "Haute-Kotto prefecture", "Haute-Kotto Prefecture"),
 ])
 def test_a_region_named_in_the_storys_country_is_that_region(gz, country, name, label):
     got = gz.resolve(name, country_hint=country)
     assert got.candidate.country == country and got.candidate.feature_code == "ADM1"
     assert got.geo_precision == 3
     assert admin1_label(country, got.candidate.admin1) == label
+
+
+def test_an_attack_in_the_central_african_republic_is_placed_in_its_prefecture_not_abroad(gz):
+    text = "Armed men attacked a convoy in Ouham-Pendé; fighting was also reported in Vakaga and Nana-Grébizi."
+    got = linked(gz, text, "Ouham-Pendé", "Vakaga", "Nana-Grébizi")
+    assert where(got["Ouham-Pendé"]) == ("Ouham-Pendé", "CF", "Ouham-Pendé Prefecture", 3)
+    assert where(got["Vakaga"]) == ("Vakaga", "CF", "Vakaga Prefecture", 3)
+    assert where(got["Nana-Grébizi"]) == ("Nana-Grébizi", "CF", "Nana-Grébizi Prefecture", 3)
+
+
+def test_rwandas_and_ugandas_divisions_sit_at_their_seats(gz):
+    rwanda = gz.resolve("Western Province", country_hint="RW")
+    assert (rwanda.candidate.country, round(rwanda.lat, 1), round(rwanda.lon, 1)) == ("RW", -2.1, 29.3)  # Kibuye
+    uganda = gz.resolve("Northern Region", country_hint="UG")
+    assert (uganda.candidate.country, round(uganda.lat, 1), round(uganda.lon, 1)) == ("UG", 2.8, 32.3)   # Gulu
 
 
 # -- the whole pipeline --------------------------------------------------------------------------
@@ -165,6 +184,19 @@ def test_the_pipeline_geocodes_regions_of_five_conflicts_to_their_countries():
 _CAPITAL_ELSEWHERE = {"IN.10", "IN.23", "CO.33", "CD.19"}
 
 
+def test_the_conflict_countries_of_africa_and_asia_have_their_divisions():
+    per_country: dict[str, int] = {}
+    for r in _admin1_rows():
+        cc = r["code"].split(".")[0]
+        per_country[cc] = per_country.get(cc, 0) + 1
+    # Uganda's four regions, Rwanda's five provinces, the CAR's prefectures and Bangui; the rest as
+    # GeoNames counts them (Nigeria's 36 states and the capital territory, Ukraine's 27 areas...).
+    expected = {"UG": 4, "RW": 5, "CF": 20, "NG": 37, "SD": 18, "BF": 13, "NE": 8, "SO": 18, "YE": 22,
+                "LY": 22, "MM": 15, "UA": 27}
+    assert {cc: per_country.get(cc, 0) for cc in expected} == expected
+    assert per_country.get("ML", 0) >= 9
+
+
 def test_every_area_code_is_its_capitals_in_cities500_and_sits_at_it():
     rows = [r for r in _admin1_rows() if r["capital_geonameid"] != "0"]
     wanted = {int(r["capital_geonameid"]) for r in rows}
@@ -177,3 +209,4 @@ def test_every_area_code_is_its_capitals_in_cities500_and_sits_at_it():
         assert (abs(city["latitude"] - float(r["lat"])), abs(city["longitude"] - float(r["lon"]))) < (0.01, 0.01), r
         if r["code"] not in _CAPITAL_ELSEWHERE:
             assert f"{city['countrycode']}.{city['admin1code']}" == r["code"], r
+

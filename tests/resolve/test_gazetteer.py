@@ -298,3 +298,33 @@ def test_full_an_acronym_is_not_a_city_whose_alternate_spelling_folds_to_it(gz):
     assert gz.resolve("SNA") is None                           # not Sanaa
     assert gz.resolve("US").candidate.country == "US"
     assert gz.resolve("HOMS").candidate.country == "SY"        # a dateline in capitals still is
+
+
+def test_full_compass_names_missing_from_the_gazetteer_are_not_put_abroad(gz):
+    assert gz.resolve("North Waziristan").candidate.country == "PK"   # was North Salt Lake, Utah
+    assert gz.resolve("North Sinai") is None            # was Sinnai, Sardinia
+    assert gz.resolve("West Papua") is None             # was Popua, Tonga
+    assert gz.resolve("Western Cape") is None           # was Capas, the Philippines (a fuzzy match)
+    m = gz.resolve("South Kordofan")
+    assert (m.candidate.country, m.candidate.feature_code) == ("SD", "ADM1")
+    assert gz.resolve("West Mosul").geo_precision == 2   # a named city's west is still that city
+
+
+def test_full_without_a_country_a_look_alike_big_town_abroad_is_not_believed(gz):
+    assert gz.resolve("Amerli") is None                  # was Amreli, India
+    assert gz.resolve("Kocho") is None                   # was Gaozhou, China
+    assert gz.resolve("Afganistan").candidate.country == "AF"
+
+
+@pytest.mark.parametrize(("name", "country", "parent"), [
+    ("East Ghouta", "SY", "Eastern Ghouta"), ("Eastern Ghouta", "SY", "Eastern Ghouta"),
+    ("North Waziristan", "PK", "North Waziristan"), ("South Waziristan", "PK", "South Waziristan"),
+])
+def test_full_regions_named_by_a_compass_word_are_found_in_their_country(gz, name, country, parent):
+    got = gz.resolve(name, country_hint=country)
+    assert got.candidate.country == country and got.candidate.name == parent and got.geo_precision == 2
+
+
+def test_full_the_congo_is_known_by_its_common_long_name(gz):
+    assert gz.country_code("Democratic Republic of Congo") == "CD"
+    assert gz.country_code("DR Congo") == "CD"

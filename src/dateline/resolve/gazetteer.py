@@ -28,7 +28,9 @@ from rapidfuzz import fuzz
 from dateline.geo import haversine_km
 
 from dateline.resolve.gazetteer_build import GazetteerError, check_gazetteer, ensure_gazetteer
-from dateline.resolve.placename import (capital_phrase, normalize_place, parse_place_phrase,
+from dateline.resolve.place_fuzzy import (compass_core, compass_core_believed, cuts_a_name, is_compass_word,
+                                          loose_believed)
+from dateline.resolve.placename import (PlacePhrase, capital_phrase, normalize_place, parse_place_phrase,
                                         skeleton_place, split_possessive, strip_leading)
 
 __all__ = ["Candidate", "Gazetteer", "PlaceMatch", "believed_elsewhere", "inside", "is_area", "well_known"]
@@ -290,10 +292,14 @@ class Gazetteer:
         return s
 
     def _best(self, name: str, country: str | None, near, kind_hint, *, only: str | None = None,
-              exact_only: bool = False, area: Candidate | None = None) -> tuple[Candidate, float] | None:
-        cands = self.candidates(name, country=area.country if area else None, limit=200, loose=not exact_only)
+              exact_only: bool = False, area: Candidate | None = None,
+              compass: bool = False) -> tuple[Candidate, float] | None:
+        cands = self.candidates(name, country=area.country if area else None, limit=200,
+                                loose=not (exact_only or compass))
         if area is not None:
             cands = [c for c in cands if inside(c, area)]
+        if compass:  # the core of "North Sinai" is not Sinnai in Sardinia (see place_fuzzy)
+            cands = [c for c in cands if compass_core_believed(c, country, well_known(c))]
         if country:
             # A loose (skeleton, fuzzy) match is trusted only inside the expected country, and a
             # hamlet abroad only when the text puts it there: in a Syria story "the village of
@@ -302,9 +308,10 @@ class Gazetteer:
             if area is None:
                 cands = [c for c in cands if c.country == country or well_known(c) or c.population >= SMALL_ABROAD]
         else:
-            # With no country to go by, only a well-known place: "Menbij" is Manbij, but "Sarmada"
-            # is not Sarmede in Italy nor "Atmeh" Atima in Honduras.
-            cands = [c for c in cands if c.match == "exact" or well_known(c)]
+            # With no country to go by, a look-alike only near the document's places or as a
+            # well-known place spelt nearly right: "Sarmada" is not Sarmede in Italy nor
+            # "Amerli" Amreli in India.
+            cands = [c for c in cands if c.match == "exact" or loose_believed(c, near, well_known(c))]
         if len(name) <= 4 and name.isascii() and name.isalpha() and name.isupper():
             # "SNA", "HTS": an acronym matches a place by its own name or code, not because some
             # alternate spelling of Sanaa folds to the same letters.
@@ -409,10 +416,17 @@ class Gazetteer:
             return self._finish(c, score, f"name:{c.match}")
         if owned and (hit := self._owned(*owned, country, near)):
             return hit
+        # A capitalised compass word is part of the name: "South Kordofan province" is about South
+        # Kordofan, and "East Ghouta", not in the file, is read as Ghouta only strictly.
+        compass = compass_core(strip_leading(text))
+        if compass and phrase is not None and (phrase.qualifier or "").lower() != compass[0].lower() \
+                and self.candidates(whole := f"{compass[0]} {phrase.core}", limit=1, loose=False):
+            phrase, compass = PlacePhrase(whole, phrase.scope, phrase.qualifier), None
         # 2. A descriptive phrase around a name.
         if phrase is not None:
             if phrase.scope == "admin1":
-                hit = self._best(phrase.core, country, near, "region", only="admin", area=area)
+                hit = self._best(phrase.core, country, near, "region", only="admin", area=area,
+                                 compass=bool(compass))
                 if hit:
                     c, score = hit
                     if c.feature_code not in ("ADM1",) and not (c.feature_code or "").startswith("PCL"):
@@ -420,10 +434,12 @@ class Gazetteer:
                     m = self._finish(c, score, f"phrase:{phrase.qualifier}:{c.match}")
                     return PlaceMatch(m.candidate, 3, m.method, m.score)
             else:
-                hit = self._best(phrase.core, country, near, kind_hint, area=area)
+                hit = self._best(phrase.core, country, near, kind_hint, area=area, compass=bool(compass))
                 if hit:
                     c, score = hit
                     return self._finish(c, score, f"phrase:{phrase.qualifier}:{c.match}", phrase.scope)
+        if compass:
+            return None  # a part of "North Waziristan" is no place of its own
         # 3. A place name inside a longer span ("on the road between Manbij and Qamishli").
         return self._contained(text, country, near, area)
 
@@ -438,7 +454,11 @@ class Gazetteer:
             for i in range(len(tokens) - size + 1):
                 gram = tokens[i:i + size]
                 # In Latin script place names are capitalised; lower-case words are prose.
-                if latin and not gram[0][:1].isupper():
+                # "North" alone names nothing, though GeoNames files it under North Salt Lake.
+                # With no country to check it against, no word cut out of a longer name either
+                # ("Sayyida" of "Sayyida Zeinab" is not Saïda in Algeria).
+                if (latin and not gram[0][:1].isupper()) or all(is_compass_word(t) for t in gram) \
+                        or (country is None and cuts_a_name(tokens, i, size)):
                     continue
                 for c in self.candidates(" ".join(gram), country=country, limit=50, loose=False):
                     if c.match != "exact" or c.feature_class not in ("P", "A", "L") \
