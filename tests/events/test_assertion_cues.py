@@ -118,3 +118,9 @@ def test_a_cue_word_inside_an_agency_name_governs_nothing(analyze):
     assert [e.sub_event_type for e in found.events] == ["Arrests"]
     planned = analyze("The agency said it plans to arrest two more men in Srinagar next week.")
     assert planned.events == []
+
+
+def test_forces_fleeing_after_a_fall_are_no_battle_of_their_own(analyze):
+    found = analyze("Islamic State fighters took control of the city on Sunday after a three-day assault. "
+                    "Soldiers and police fled towards a base east of the city, leaving behind armoured vehicles.")
+    assert [e.sub_event_type for e in found.events] == ["Non-state actor overtakes territory"]

@@ -560,3 +560,11 @@ def test_someone_pulled_from_her_car_and_shot_was_attacked():
     p = {"Armed clash": 0.4, "Attack": 0.35, "Abduction/forced disappearance": 0.25}
     text = "The party's leader was pulled from her car and shot at a roadblock set up by a rival faction."
     assert top(apply_trigger_rules(dict(p), "pulled", text)) == "Attack"
+
+
+def test_fire_opened_on_a_crowd_nobody_says_was_protesting_is_an_attack():
+    p = {"Excessive force against protesters": 0.5, "Attack": 0.3, "Armed clash": 0.2}
+    text = "Gunmen then opened fire on the crowd waiting at the airport gate, officials said."
+    assert top(apply_text_rules(dict(p), text, text)) == "Attack"
+    protest = "Police opened fire on the crowd of protesters outside the governor's office."
+    assert top(apply_text_rules(dict(p), protest, protest)) == "Excessive force against protesters"

@@ -20,7 +20,7 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
-                             STATE_FORCE_HARM, MISSING,
+                             STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -222,6 +222,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if CONFISCATED.search(text) and not DETAINED.search(text):
         # taxonomy: "confiscating houses and land" is looting/property destruction
         _shift_family(p, (ARRESTS, GOV, NSA, PEACEFUL, CHANGE, "Other"), [LOOTING], STRONG)
+    if not PROTEST_CONTEXT.search(context or text):
+        # taxonomy: force "against protesters"; with none told, an attack or whatever else the model read
+        _shift(p, EXCESSIVE, [ATTACK, CLASH, "Other"], STRONG)
     if BODIES.search(text) and not GRAVE.search(text):
         _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
     if DOWNED.search(text) and not PARTLY_STOPPED.search(text):

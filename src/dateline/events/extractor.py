@@ -36,8 +36,8 @@ from .location import choose_place, precision_of, specificity
 from .merge import merge_events, refresh_fatalities
 from .taxonomy import Taxonomy
 from .timing import is_background, sentence_date, set_when
-from .triggers import (BACKGROUND, DEPICTION, GENERIC, OUTCOME_WORDS, TRIGGER, Trigger, assertion, clause_of,
-                       find_trigger)
+from .triggers import (BACKGROUND, DEPICTION, GENERIC, NOT_EVENT_VERBS, OUTCOME_WORDS, TRIGGER, Trigger, assertion,
+                       clause_of, find_trigger)
 
 KIND_WEIGHT = {"body": 1.0, "title": 0.8, "caption": 0.6}
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -46,10 +46,6 @@ CLAUSE_WEIGHT = 0.85
 # Openings that set a sentence's event apart from the one told before it.
 DISTINCT = re.compile(r"^\W*(?:[A-Z][A-Za-z]+\s+-\s+)?(?:in a separate|separately|elsewhere|meanwhile|in another|"
                       r"a second|another|later|earlier|also on|in separate)\b", re.IGNORECASE)
-# Verbs that tell who said something, never what happened.
-REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated", "claimed", "confirmed",
-                       "noted", "explained", "according", "wrote", "tweeted", "posted", "declared", "quoted",
-                       "cited", "described", "insisted", "argued", "warned", "denied", "alleged", "accused"})
 LETHAL_PROTEST = frozenset({"Excessive force against protesters", "Protest with intervention"})
 MOVEMENT = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
 # A text-model probability the coding rules may reweigh but not overturn: the rules read resolved
@@ -239,7 +235,7 @@ class EventExtractor:
         trigger = find_trigger(tokens, hints)
         if trigger is None:
             verb = next((t for t in tokens if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")
-                         and t.text.lower() not in REPORTING), None)
+                         and t.text.lower() not in NOT_EVENT_VERBS), None)
             if s.p_event < 0.8 or verb is None:
                 return None
             trigger = Trigger(verb.i - s.span.start, verb.idx, verb.idx + len(verb.text), verb.text)

@@ -165,3 +165,7 @@ STATE_FORCE_HARM = re.compile(r"\b(?:(?:killed|shot|wounded|injured|hit) by (?:a
 # school") were taken: ACLED codes the raid as an abduction
 MISSING = re.compile(r"\b(?:unaccounted for|(?:are|were|remain|remained|still|went|gone) missing|missing after)\b",
                      re.IGNORECASE)
+# Words without which nobody was protesting: "opened fire on the crowd" at an airport gate is an attack
+PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march(?!\s+\d)|marche[ds]|marchers|"
+                             r"marching|processions?|funerals?|mourners|sit-ins?|riot\w*|chant\w*|slogans?|tear gas|"
+                             r"strikers|picket\w*|vigils?)\b", re.IGNORECASE)

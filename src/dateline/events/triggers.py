@@ -68,6 +68,14 @@ GENERIC = re.compile(
     r"since the (?:start|beginning)|so far this year|a total of|in total|tolls? (?:for|of) the|"
     r"campaign has|since (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}))\b", re.IGNORECASE)
+# Verbs that tell who said something, never what happened, and verbs of going somewhere: "soldiers fled
+# towards the base" is the aftermath of the fall the report tells elsewhere. Neither stands in for a
+# missing event word.
+NOT_EVENT_VERBS = frozenset({"said", "told", "added", "reported", "announced", "stated", "claimed", "confirmed",
+                             "noted", "explained", "according", "wrote", "tweeted", "posted", "declared", "quoted",
+                             "cited", "described", "insisted", "argued", "warned", "denied", "alleged", "accused",
+                             "fled", "escaped", "headed", "went", "came", "arrived", "returned", "travelled",
+                             "traveled"})
 # Earlier events told as background to the news: "came a day after", "followed weeks of", "had
 # earlier killed", "last year". "Last month" and "earlier this month" are left to the resolved date
 # (`timing.is_background`): "troops recaptured Hish earlier this month" is often still news.
