@@ -568,3 +568,8 @@ def test_fire_opened_on_a_crowd_nobody_says_was_protesting_is_an_attack():
     assert top(apply_text_rules(dict(p), text, text)) == "Attack"
     protest = "Police opened fire on the crowd of protesters outside the governor's office."
     assert top(apply_text_rules(dict(p), protest, protest)) == "Excessive force against protesters"
+
+
+def test_a_local_truce_reached_is_a_deal():
+    from dateline.events.taxonomy_cues import DEAL
+    assert DEAL.search("after rebels and the government reached a local truce")

@@ -53,7 +53,8 @@ NO_FIGHT = re.compile(r"\b(?:no (?:fighting|clashes|resistance) (?:was |were )?r
                       re.IGNORECASE)
 # taxonomy: "reach or implement a deal: ceasefires and truces, evacuation deals, surrenders, prisoner and
 # body exchanges"
-DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:agreement|deal|truce|ceasefire|settlement)|"
+DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:[\w-]+ )?(?:agreement|deal|truce|ceasefire|"
+                  r"settlement)|"
                   r"signed (?:an? |the )?(?:agreement|deal|truce|accord)|swapp?(?:ed|ing) (?:\w+ )?(?:prisoners|detainees|"
                   r"bodies)|(?:prisoners|detainees|bodies) (?:were |was )?(?:exchanged|swapped)|exchange of (?:prisoners|"
                   r"detainees|bodies)|surrender(?:ed|ing) to|agreed (?:[\w'’-]+ ){1,3}?on (?:the )?(?:release|exchange|withdrawal|"
