@@ -124,3 +124,11 @@ def test_forces_fleeing_after_a_fall_are_no_battle_of_their_own(analyze):
     found = analyze("Islamic State fighters took control of the city on Sunday after a three-day assault. "
                     "Soldiers and police fled towards a base east of the city, leaving behind armoured vehicles.")
     assert [e.sub_event_type for e in found.events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_claim_that_names_the_abduction_and_its_place_reports_it(analyze):
+    found = analyze("KANO - The group's leader claimed responsibility on Tuesday for last Friday's abduction of "
+                    "hundreds of boys from a school in Kankara, in an audio message sent to journalists.")
+    assert [e.sub_event_type for e in found.events] == ["Abduction/forced disappearance"]
+    pointing = analyze("The group claimed responsibility for the attack in a statement on Tuesday.")
+    assert pointing.events == []

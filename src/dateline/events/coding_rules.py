@@ -20,7 +20,7 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
-                             STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT,
+                             STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT, TAKING_OF_PEOPLE,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -178,6 +178,8 @@ def decisive_sub_type(text: str, context: str = "") -> str | None:
         return SEXUAL
     if SUICIDE_ATTACKER.search(text) and not REMOTE_DETONATION.search(text):
         return "Suicide bomb"
+    if TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
+        return ABDUCTION
     opening = _SUBJECT_WEAPON.match(text)
     if opening:
         return next((sub for sub, rx in _WEAPON[1:] if rx.search(opening.group(1))), None)
@@ -232,6 +234,8 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if DISAPPEARED.search(context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
+    if TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
+        _shift_family(p, (CHANGE, "Other", TRANSFER, HQ, PEACEFUL, ARRESTS, ATTACK), [ABDUCTION], STRONG)
     if MISSING.search(text) and ORGANISED_ARMS.search(text) and not HARMED.search(text):
         _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other", ATTACK, ARRESTS), [ABDUCTION], STRONG)
     if OTHER_MEASURE.search(text):
@@ -432,6 +436,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
 DECISIVE_OVER = {CHEMICAL: frozenset(EXPLOSIONS) | {ATTACK, CLASH},
                  SEXUAL: frozenset({ATTACK, CLASH, ARRESTS, INTERVENTION, EXCESSIVE, ABDUCTION}),
                  TRANSFER: frozenset({GOV, NSA, CHANGE}),
+                 # "the abduction of hundreds of boys", whatever verb carries it, over quiet readings
+                 ABDUCTION: frozenset({*QUIET, PEACEFUL}),
                  # a device that opens the sentence as what struck decides over the fight told after it
                  **{weapon: frozenset({ATTACK, CLASH, GOV, NSA, ARRESTS, LOOTING, *QUIET})
                     | (frozenset(EXPLOSIONS) - {weapon, CHEMICAL})
