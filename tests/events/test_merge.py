@@ -68,3 +68,10 @@ def test_two_reports_that_swap_who_did_it_never_give_one_actor_both_sides():
     one = merged[0]
     assert one.actor1 == "us-military" and one.actor2 == "isis"
     assert "isis" not in one.assoc_actor1 and one.interaction == 28
+
+
+
+def test_a_council_formed_and_its_formation_are_one_development():
+    formation = event(0, "Change to group/activity", "Strategic developments", "formation")
+    formed = event(100, "Change to group/activity", "Strategic developments", "formed")
+    assert len(merge_events([formation, formed])) == 1

@@ -8,6 +8,8 @@ for grouping across documents (`dateline.corpus`).
 """
 from __future__ import annotations
 
+import re
+
 
 from ..model import Event
 from .fatalities import conservative
@@ -64,8 +66,15 @@ def same_development(a: Event, b: Event) -> bool:
     only when they have the same sub-type and the same event word ("transferred"/"transferring")."""
     if a.event_type != "Strategic developments":
         return True
-    stem = lambda e: (e.trigger or "").lower()[:5]  # noqa: E731
-    return a.sub_event_type == b.sub_event_type and stem(a) == stem(b)
+    return a.sub_event_type == b.sub_event_type and _stem(a.trigger) == _stem(b.trigger)
+
+
+_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ed|es|s|e)$")
+
+
+def _stem(word: str | None) -> str:
+    """"formed" and "formation", "transferred" and "transferring": one word for the same development."""
+    return _SUFFIX.sub("", (word or "").lower())[:5]
 
 
 def merge_events(events: list[Event], secondary: set[int] | None = None,
