@@ -62,12 +62,18 @@ STATE_AGENT_WORDS = re.compile(
     r"security services))\b", re.IGNORECASE)
 # A crowd, students or workers are a protest crowd only beside a protest word: "opened fire on the
 # crowd" at a gate, or students missing after gunmen raided their school, are not.
-_PROTEST_CUE = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|marche[ds]|marching|sit-ins?|chant\w*|slogans?|"
-                r"tear gas|strik(?:e|es|ing)\b|picket\w*|vigils?|angry|tyres|tires|blocked (?:the |a )?(?:main )?"
-                r"(?:roads?|highway|streets?))\b")
-_CROWD_NOUN = r"\b(?:students|workers|supporters|residents|women|activists|opposition supporters|crowds?)\b"
-PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|marchers|rioters|strikers)\b|" + _CROWD_NOUN + r"(?=.*" +
-                           _PROTEST_CUE + r")|" + _PROTEST_CUE + r".*" + _CROWD_NOUN, re.IGNORECASE)
+_PROTEST_CUE = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|marche[ds]|marching|sit-ins?|"
+                          r"chant\w*|slogans?|tear gas|strik(?:e|es|ing)\b|picket\w*|vigils?|angry|tyres|tires|blocked (?:the |a )?"
+                          r"(?:main )?(?:roads?|highway|streets?))\b", re.IGNORECASE)
+_PROTEST = re.compile(r"\b(?:protesters|demonstrators|marchers|rioters|strikers)\b", re.IGNORECASE)
+_CROWD_NOUN = re.compile(r"\b(?:students|workers|supporters|residents|women|activists|opposition supporters|crowds?)\b",
+                         re.IGNORECASE)
+
+
+def protest_crowd(text: str) -> bool:
+    """Whether the text names protesters, or a crowd (students, workers...) beside a protest word."""
+    return bool(_PROTEST.search(text) or (_CROWD_NOUN.search(text) and _PROTEST_CUE.search(text)))
+
 
 _AGENT_PREP = frozenset({"by"})
 _PATIENT_PREP = frozenset({"against", "on", "targeting", "at", "with", "upon", "into", "from"})
@@ -286,7 +292,7 @@ def _unnamed_sides(roles: Roles, tokens: list, i: int, clause: int, answered: li
     state = next((w for w in STATE_AGENT_WORDS.finditer(agent_text) if not _SPEAKING.match(agent_text, w.end())), None)
     if state and (not roles.passive or re.search(r"\bby\b", agent_text[:state.start()][-30:] or "")):
         roles.state_agent = "police" if state.group("pol") else "military"
-    roles.crowd = bool(PROTEST_WORDS.search(text))
+    roles.crowd = protest_crowd(text)
 
 
 # A civilian building alone ("bombed the mosque, destroying it") is property; ACLED names civilians

@@ -224,7 +224,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if CONFISCATED.search(text) and not DETAINED.search(text):
         # taxonomy: "confiscating houses and land" is looting/property destruction
         _shift_family(p, (ARRESTS, GOV, NSA, PEACEFUL, CHANGE, "Other"), [LOOTING], STRONG)
-    if not PROTEST_CONTEXT.search(context or text):
+    if p.get(EXCESSIVE, 0.0) >= 0.01 and not PROTEST_CONTEXT.search(context or text):
         # taxonomy: force "against protesters"; with none told, an attack or whatever else the model read
         _shift(p, EXCESSIVE, [ATTACK, CLASH, "Other"], STRONG)
     if BODIES.search(text) and not GRAVE.search(text):
@@ -234,9 +234,11 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if DISAPPEARED.search(context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
-    if TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
+    low = text.lower()
+    if ("abduct" in low or "kidnap" in low) and TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
         _shift_family(p, (CHANGE, "Other", TRANSFER, HQ, PEACEFUL, ARRESTS, ATTACK), [ABDUCTION], STRONG)
-    if MISSING.search(text) and ORGANISED_ARMS.search(text) and not HARMED.search(text):
+    if ("missing" in low or "unaccounted" in low) and MISSING.search(text) and ORGANISED_ARMS.search(text) \
+            and not HARMED.search(text):
         _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other", ATTACK, ARRESTS), [ABDUCTION], STRONG)
     if OTHER_MEASURE.search(text):
         if HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
@@ -249,8 +251,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
             _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
                           ["Other"], STRONG)
     # a fight told first is the event; the bomb "hours after" which it came is an earlier one
-    main = LATER_THAN.sub("", text)
-    found = [sub for sub, rx in _WEAPON if rx.search(main if RECIPROCAL.search(main) else text)]
+    main = LATER_THAN.sub("", text) if " after" in text else text
+    told = main if main is not text and RECIPROCAL.search(main) else text
+    found = [sub for sub, rx in _WEAPON if rx.search(told)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
     if found and DISRUPTED not in p or found and not _DISRUPTED_CUE.search(text):
@@ -376,7 +379,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
                       [ATTACK], STRONG)
     elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
         _shift(p, ATTACK, [CLASH], WEAK)
-        if not any(rx.search(LATER_THAN.sub("", text)) for _, rx in _WEAPON):  # fire traded, no shell named
+        main = LATER_THAN.sub("", text) if " after" in text else text
+        if not any(rx.search(main) for _, rx in _WEAPON):  # fire traded, no shell named
             _shift_family(p, EXPLOSIONS, [CLASH], STRONG)
     if (CAPTURE.search(text) or CLEARED.search(text)) and not NO_FIGHT.search(text):
         _shift_family(p, (CLASH, ATTACK, CHANGE), [GOV, NSA], STRONG)
