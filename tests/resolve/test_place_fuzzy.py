@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.model import Mention
 from dateline.resolve.gazetteer import Gazetteer, haversine_km
-from dateline.resolve.gazetteer_build import add_geonames_dump, build_gazetteer
 from dateline.resolve.place_fuzzy import compass_core, cuts_a_name, is_compass_word
-from dateline.resolve.places import PlaceLinker
 
 DOUMA = (33.5718, 36.4027)
 HASAKAH = (36.5024, 40.7477)
@@ -36,31 +33,11 @@ _ROWS = [
 ]
 
 
-def _dump_line(gid, name, alts, lat, lon, fclass, fcode, cc, a1, pop) -> str:
-    return "\t".join([str(gid), name, name, alts, str(lat), str(lon), fclass, fcode, cc, "", a1, "", "",
-                      "", str(pop), "", "0", "UTC", "2024-01-01"])
-
-
 @pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fuzzy")
-    dump = root / "towns.txt"
-    dump.write_text("\n".join(_dump_line(*r) for r in _ROWS) + "\n", encoding="utf-8")
-    path = root / "fuzzy.sqlite"
-    build_gazetteer(path, sources=("countries", "admin1"))
-    add_geonames_dump(dump, path)
-    with Gazetteer(path) as g:
+def gz(small_gazetteer):
+    rows = [(g, n, a, la, lo, cc, a1, pop, fc, code) for g, n, a, la, lo, fc, code, cc, a1, pop in _ROWS]
+    with Gazetteer(small_gazetteer("fuzzy", rows, sources=("countries", "admin1"))) as g:
         yield g
-
-
-def linked(gz, text: str, *names: str) -> dict[str, dict]:
-    found, at = [], 0
-    for name in names:
-        start = text.index(name, at)
-        found.append(Mention(start, start + len(name), name, "GPE", "model"))
-        at = start + len(name)
-    PlaceLinker(gz).link(found, text=text)
-    return {m.text: m.place for m in found}
 
 
 # -- compass names -----------------------------------------------------------------------------------
@@ -72,7 +49,7 @@ def test_a_capitalised_compass_word_opens_a_name_a_lower_case_one_describes():
     assert compass_core("North") is None and is_compass_word("Northern")
 
 
-def test_a_syrian_story_naming_east_ghouta_puts_it_in_rif_dimashq_by_douma(gz):
+def test_a_syrian_story_naming_east_ghouta_puts_it_in_rif_dimashq_by_douma(gz, linked):
     text = "Government aircraft struck Douma and other towns of East Ghouta on Tuesday."
     got = linked(gz, text, "Douma", "East Ghouta")["East Ghouta"]
     assert (got["name"], got["country"], got["admin1_label"]) == ("Ghouta", "SY", "Rif Dimashq Governorate")

@@ -13,6 +13,7 @@ and a strong text signal should survive a doubtful actor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GRAVE, OTHER_MEASURE, HARMED,
@@ -166,6 +167,12 @@ _SEXUAL_WORD = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual
 _CELEBRATORY = re.compile(r"\b(?:celebratory|accident\w*|stray bullets?)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)
+def _told_in(rx: re.Pattern, paragraph: str) -> bool:
+    """A cue searched in a sentence's paragraph, once per paragraph: its sentences ask in turn."""
+    return rx.search(paragraph) is not None
+
+
 def decisive_sub_type(text: str, context: str = "") -> str | None:
     """A sub-type the taxonomy lets one named thing decide, whatever else the sentence tells: a toxic
     chemical (whatever carried it), a sexual assault (even when the victim was then killed), a
@@ -183,7 +190,7 @@ def decisive_sub_type(text: str, context: str = "") -> str | None:
     opening = _SUBJECT_WEAPON.match(text)
     if opening:
         return next((sub for sub, rx in _WEAPON[1:] if rx.search(opening.group(1))), None)
-    if NO_FIGHT.search(context or text):
+    if _told_in(NO_FIGHT, context or text):
         return TRANSFER  # "moved into the town ... No fighting was reported"
     return None
 
@@ -218,13 +225,13 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     p = dict(probabilities)
     if _SEXUAL.search(text):
         _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
-    elif not _SEXUAL_WORD.search(context or text):
+    elif not _told_in(_SEXUAL_WORD, context or text):
         # sexual violence is always told in words of its own; without them the text model is guessing
         _shift(p, SEXUAL, [s for s in p if s != SEXUAL], STRONG)
     if CONFISCATED.search(text) and not DETAINED.search(text):
         # taxonomy: "confiscating houses and land" is looting/property destruction
         _shift_family(p, (ARRESTS, GOV, NSA, PEACEFUL, CHANGE, "Other"), [LOOTING], STRONG)
-    if p.get(EXCESSIVE, 0.0) >= 0.01 and not PROTEST_CONTEXT.search(context or text):
+    if p.get(EXCESSIVE, 0.0) >= 0.01 and not _told_in(PROTEST_CONTEXT, context or text):
         # taxonomy: force "against protesters"; with none told, an attack or whatever else the model read
         _shift(p, EXCESSIVE, [ATTACK, CLASH, "Other"], STRONG)
     if BODIES.search(text) and not GRAVE.search(text):
@@ -232,7 +239,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if DOWNED.search(text) and not PARTLY_STOPPED.search(text):
         # "air defences destroyed 19 of the 24 drones launched": what was stopped, not what struck
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
-    if DISAPPEARED.search(context or text) or KIDNAP.search(text):
+    if _told_in(DISAPPEARED, context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
     low = text.lower()
     if ("abduct" in low or "kidnap" in low) and TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
