@@ -4,11 +4,14 @@ Responsible for document-level disambiguation: a first pass resolves every disti
 its own; the countries those answers fall in give the document's country (weighted: the names of
 countries, capitals and hamlets abroad count less, the dateline counts double only when the body
 agrees); a second pass resolves every name again with that country and the points already placed
-as context, so "Palmyra" in a Syria story is Tadmur, not Palmyra, New York. A place the text
-puts inside another ("Baghdad's Dora district", "Dora in Baghdad", "Dora, Baghdad") is looked up
-there, and put at that place when not found there (`Gazetteer.resolve_in`). What the gazetteer
-cannot place is put at a town named beside it, at precision 2: a site ("the grain silos") at its
-town, a village the text calls one ("the village of X") at the town in its sentence.
+as context, so "Palmyra" in a Syria story is Tadmur, not Palmyra, New York. A match on one of a
+town's other names (GeoNames keeps dozens) votes for less than one on a place's own name, and puts
+no place abroad that nothing else in the document points to: "Boni" in a Malian report is not Bonn.
+A place the text puts inside another ("Baghdad's Dora district", "Dora in Baghdad", "Dora,
+Baghdad") is looked up there, and put at that place when not found there (`Gazetteer.resolve_in`).
+What the gazetteer cannot place is put at a town named beside it, at precision 2: a site ("the
+grain silos") at its town, a village the text calls one ("the village of X") at the town in its
+sentence.
 
 Not responsible for finding the mentions (annotate) or for the lookup itself (`gazetteer`).
 """
@@ -20,6 +23,7 @@ from collections import Counter
 from importlib import resources
 from typing import Any, Iterable
 
+from ..geo import haversine_km
 from ..model import Mention
 from .gazetteer import Candidate, Gazetteer, PlaceMatch, is_area, well_known
 
@@ -158,6 +162,65 @@ def _vote_weight(c: Candidate) -> float:
     return 1.0
 
 
+# The share of a vote a town's other names carry. GeoNames keeps dozens per town, in every language,
+# so an exact hit on one is often a namesake by accident: "Boni" is a name of Bonn, "Nawa" of Naha,
+# while the Malian village a report means may be missing from the file or filed under its own name.
+ALTERNATE_SHARE = 0.5
+_OWN_NAME_CODES = frozenset({"ADM1", "PPLC", "PPLA", "RGN"})
+
+
+def _own_name(c: Candidate) -> bool:
+    """Whether a match stands on a name the entry is known by: its primary name, a curated row's,
+    or any name of a country, province or capital, whose other names are the English ones ("Kiev",
+    "Hodeidah") more often than not."""
+    code = c.feature_code or ""
+    return c.primary or c.source.startswith("dateline:") or code.startswith("PCL") or code in _OWN_NAME_CODES
+
+
+def _reading_weight(c: Candidate) -> float:
+    return _vote_weight(c) * (1.0 if _own_name(c) else ALTERNATE_SHARE)
+
+
+def _placed_points(first: Iterable[PlaceMatch | None], country: str | None) -> list[tuple[float, float]]:
+    """The points a first pass placed that the second may lean on (nearness in ranking, and the
+    only ground a look-alike spelling has when no story country is known): the towns placed in
+    the story's country, and, in it or anywhere when it is unknown, whatever is placed by its own
+    exact name: a province, a capital, a town. Not a country: its point is a centroid, and a
+    village 300 km from the middle of Russia is not near anything the text named."""
+    points = []
+    for m in first:
+        if m is None:
+            continue
+        c = m.candidate
+        if country is not None and c.country != country:
+            continue
+        firm = c.match == "exact" and _own_name(c) and not (c.feature_code or "").startswith("PCL")
+        if (country is not None and m.geo_precision == 1) or firm:
+            points.append((m.lat, m.lon))
+    return points
+
+
+# How far abroad a town must lie for a lone other name to be taken for an accident: nearer, it is
+# as likely the story's own cross-border place under its English name ("Jenin" in an Israeli army
+# statement is Janin, West Bank).
+NAMESAKE_FAR_KM = 500.0
+
+
+def _lone_namesake(match: PlaceMatch, country: str | None, home: list[tuple[float, float]],
+                   tally: dict[str, float], own_vote: dict[str, float]) -> bool:
+    """Whether `match` is a town far abroad reached only through one of its other names, in a
+    country nothing else in the document points to: "Boni" in a report on Mali, whose village the
+    file lacks, is not Bonn. `home` are points in the story's country. A wrong point is worse than
+    none."""
+    c = match.candidate
+    if country is None or not home or c.country == country or not match.method.startswith("name:") \
+            or c.match != "exact" or _own_name(c):
+        return False
+    if min(haversine_km((c.lat, c.lon), p) for p in home) <= NAMESAKE_FAR_KM:
+        return False
+    return tally.get(c.country, 0.0) - own_vote.get(c.country, 0.0) <= 1e-9
+
+
 class PlaceLinker:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -169,6 +232,12 @@ class PlaceLinker:
         The dateline counts double when the body also names its country, and only as a tie-breaker
         when it does not: "BEIRUT -" opens many a wire story about Syria. `votes` are other votes
         already cast (the actors named)."""
+        tally, _ = self._tally(names, dateline, votes)
+        return max(tally, key=tally.__getitem__) if tally else None
+
+    def _tally(self, names: Iterable[str], dateline: str | None,
+               votes: dict[str, float] | None) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+        """The votes by country (see `document_country`), and what each name cast."""
         where = dateline.split(",")[0].strip() if dateline else None
         votes = dict(votes or {})
         memo: dict[str, dict[str, float]] = {}
@@ -184,7 +253,7 @@ class PlaceLinker:
             if m and m.candidate.country:
                 cc = m.candidate.country
                 votes[cc] = votes.get(cc, 0.0) + (2.0 if cc in votes else 0.5)
-        return max(votes, key=votes.__getitem__) if votes else None
+        return votes, memo
 
     def voting_names(self, places: list[Mention], text: str) -> list[str]:
         """The names of `places` that may vote for the story's country: not "Dora" of "Baghdad's Dora
@@ -203,20 +272,29 @@ class PlaceLinker:
         Only exact whole names and phrases around one vote ("northern Syria", "Raqqa province"): a
         look-alike spelling or a word inside a site's name says little. A name found in several
         countries ("Ariha" is Jericho too) gives half its vote to its best reading and spreads the
-        rest over all of them, so a province named beside it decides."""
+        rest over all of them, so a province named beside it decides. A match on one of a town's
+        other names counts `ALTERNATE_SHARE` of one on its own name."""
         m = self.gazetteer.resolve(name)
         if m is None or not m.candidate.country or m.candidate.match != "exact" \
                 or not m.method.startswith(("name:", "phrase:")):
             return {}
-        top = m.candidate.country
+        top = m.candidate
         if m.method.startswith("phrase:"):
-            return {top: 1.0}
-        weight = _vote_weight(m.candidate)
-        countries = {c.country for c in self.gazetteer.candidates(name, loose=False) if c.country} | {top}
+            return {top.country: 1.0 if _own_name(top) else ALTERNATE_SHARE}
+        readings = [c for c in self.gazetteer.candidates(name, loose=False) if c.country]
+        # A big city goes by its own name in the news: a match on another of its names more likely
+        # means a smaller place that goes by it ("Tillia" is the town in Niger, not Tilburg). Not
+        # so for a small town's exonym: "Palmyra" is Tadmur before any American Palmyra.
+        lead = top
+        if not _own_name(top) and well_known(top):
+            lead = next((c for c in readings if _own_name(c)), top)
+        weight = _reading_weight(lead)
+        countries = {c.country for c in readings} | {top.country, lead.country}
         if len(countries) == 1:
-            return {top: weight}
-        out = {cc: weight * 0.5 / len(countries) for cc in countries}
-        out[top] += weight * 0.5
+            return {lead.country: weight}
+        # Sorted, so that a tie between two countries falls the same way in every run.
+        out = {cc: weight * 0.5 / len(countries) for cc in sorted(countries)}
+        out[lead.country] += weight * 0.5
         return out
 
     def link(self, mentions: list[Mention], *, dateline: str | None = None,
@@ -230,13 +308,16 @@ class PlaceLinker:
         if not names:
             return []
         voting = list(dict.fromkeys(self.voting_names(places, text))) if text is not None else names
-        country = self.document_country(voting, dateline, votes)
+        tally, cast = self._tally(voting, dateline, votes)
+        country = max(tally, key=tally.__getitem__) if tally else None
         first = {n: self.gazetteer.resolve(n, country_hint=country) for n in names}
-        near = [(m.lat, m.lon) for m in first.values()
-                if m is not None and m.candidate.country == country and m.geo_precision == 1]
+        near = _placed_points(first.values(), country)
+        home = near + self._capital_point(country)
         resolved: dict[str, PlaceMatch | None] = {}
         for name in names:
             match = self.gazetteer.resolve(name, country_hint=country, near=near or None)
+            if match is not None and _lone_namesake(match, country, home, tally, cast.get(name, {})):
+                match = None
             # A name found inside a longer phrase ("Modern" in "Hospital of Modern Medicine" is a
             # Slovak town's German name, "Sultan" in "Sultan Abdullah" a town in Washington) is
             # only believed in the story's own country, or when that is unknown, if well known.
@@ -264,6 +345,11 @@ class PlaceLinker:
                         and (town := _town_near(m, linked, country, text)):
                     m.place = dict(town.place, geo_precision=2, method=f"near:{town.text}")
         return linked
+
+    def _capital_point(self, country: str | None) -> list[tuple[float, float]]:
+        capital = self.gazetteer.capital_of(country) if country else None
+        match = self.gazetteer.resolve(capital, country_hint=country) if capital else None
+        return [(match.lat, match.lon)] if match is not None and match.candidate.country == country else []
 
     def _contain(self, places: list[Mention], text: str, country: str | None) -> list[Mention]:
         """Re-place each mention the text puts inside another ("Baghdad's Dora district") with
