@@ -328,3 +328,14 @@ def test_full_regions_named_by_a_compass_word_are_found_in_their_country(gz, nam
 def test_full_the_congo_is_known_by_its_common_long_name(gz):
     assert gz.country_code("Democratic Republic of Congo") == "CD"
     assert gz.country_code("DR Congo") == "CD"
+
+
+@pytest.mark.parametrize(("name", "point"), [("Ras al-Ain", (36.85, 40.07)), ("Serekaniye", (36.85, 40.07)),
+                                              ("Tadmur", (34.56, 38.28)), ("Palmyra", (34.56, 38.28))])
+def test_full_syrian_towns_known_by_several_names_are_found_in_syria(gz, name, point):
+    got = gz.resolve(name, country_hint="SY")
+    assert got.candidate.country == "SY" and haversine_km((got.candidate.lat, got.candidate.lon), point) < 10
+
+
+def test_full_palmyra_alone_is_the_syrian_city(gz):
+    assert gz.resolve("Palmyra").candidate.country == "SY"
