@@ -145,6 +145,7 @@ class Gazetteer:
         except sqlite3.OperationalError as exc:
             raise GazetteerError(f"cannot open gazetteer {self.path}: {exc}") from exc
         self._countries: dict[str, str] | None = None
+        self._capitals: dict[str, str | None] = {}  # the capital query scans the table: once a country
         # The file is read-only, so an answer never goes stale; news repeats the same few hundred
         # names, and each lookup is several SQL queries. Bounded, per instance, only without `near`.
         self._memo: dict[tuple, PlaceMatch | None] = {}
@@ -251,9 +252,12 @@ class Gazetteer:
 
     def capital_of(self, country: str) -> str | None:
         """The name of a country's capital (ISO2), or None when the file has none for it."""
-        rows = self._rows("SELECT name FROM places WHERE country = ? AND feature_code = 'PPLC' "
-                          "ORDER BY population DESC LIMIT 1", (country.upper(),))
-        return rows[0][0] if rows else None
+        country = country.upper()
+        if country not in self._capitals:
+            rows = self._rows("SELECT name FROM places WHERE country = ? AND feature_code = 'PPLC' "
+                              "ORDER BY population DESC LIMIT 1", (country,))
+            self._capitals[country] = rows[0][0] if rows else None
+        return self._capitals[country]
 
     # ------------------------------------------------------------------------------------------
     # Ranking
