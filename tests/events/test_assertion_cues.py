@@ -132,3 +132,10 @@ def test_a_claim_that_names_the_abduction_and_its_place_reports_it(analyze):
     assert [e.sub_event_type for e in found.events] == ["Abduction/forced disappearance"]
     pointing = analyze("The group claimed responsibility for the attack in a statement on Tuesday.")
     assert pointing.events == []
+
+
+def test_a_claim_by_a_groups_leader_names_the_group_as_the_doer(analyze):
+    found = analyze("KANO - Boko Haram leader Abubakar Shekau claimed responsibility on Tuesday for last Friday's "
+                    "abduction of hundreds of boys from a school in Kankara. Officials had blamed the raid on "
+                    "bandits.")
+    assert [(e.sub_event_type, e.actor1) for e in found.events] == [("Abduction/forced disappearance", "boko-haram")]

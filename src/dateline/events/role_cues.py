@@ -34,7 +34,9 @@ def reporting(tokens: list, m, shift: int) -> bool:
 IDENTIFIED = re.compile(r"\b(?:believed|thought|suspected|presumed|said|reported|understood) to be(?: the)?\s*$|"
                         r"\bidentified as(?: the)?\s*$", re.IGNORECASE)
 # "IS claimed responsibility", "the BLA said it had carried out the attack": the attack's own claimant
-CLAIMS = re.compile(r"^(?:\w+ ){0,2}?(?:(?:claim(?:s|ed)?|took|takes|accepted) (?:responsibility|the (?:attack|bombing|"
+# "al-Shabaab claimed", "Boko Haram leader Abubakar Shekau claimed": a claim by the group or by its leader
+CLAIMS = re.compile(r"^(?:(?:leader|chief|commander|spokes(?:man|person|woman)|head|emir|founder)\s+(?:[\w'’.-]+\s+){0,3}?|"
+                    r"(?:\w+ ){0,2}?)(?:(?:claim(?:s|ed)?|took|takes|accepted) (?:responsibility|the (?:attack|bombing|"
                     r"killing|strike|blast))|(?:said|says|announced) (?:that )?(?:it|they) (?:had |has |have )?"
                     r"(?:carried out|staged|launched|was behind|were behind) (?:the|this|that) (?:attack|bombing|"
                     r"blast|assault|raid|ambush|explosion))", re.IGNORECASE)
