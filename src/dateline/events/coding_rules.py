@@ -173,6 +173,11 @@ def _told_in(rx: re.Pattern, paragraph: str) -> bool:
     return rx.search(paragraph) is not None
 
 
+def _before_later(text: str) -> str:
+    """The text without what it says came "hours after": the earlier event a fight followed."""
+    return LATER_THAN.sub("", text) if " after" in text else text
+
+
 def decisive_sub_type(text: str, context: str = "") -> str | None:
     """A sub-type the taxonomy lets one named thing decide, whatever else the sentence tells: a toxic
     chemical (whatever carried it), a sexual assault (even when the victim was then killed), a
@@ -258,7 +263,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
             _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
                           ["Other"], STRONG)
     # a fight told first is the event; the bomb "hours after" which it came is an earlier one
-    main = LATER_THAN.sub("", text) if " after" in text else text
+    main = _before_later(text)
     told = main if main is not text and RECIPROCAL.search(main) else text
     found = [sub for sub, rx in _WEAPON if rx.search(told)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
@@ -386,7 +391,7 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
                       [ATTACK], STRONG)
     elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
         _shift(p, ATTACK, [CLASH], WEAK)
-        main = LATER_THAN.sub("", text) if " after" in text else text
+        main = _before_later(text)
         if not any(rx.search(main) for _, rx in _WEAPON):  # fire traded, no shell named
             _shift_family(p, EXPLOSIONS, [CLASH], STRONG)
     if (CAPTURE.search(text) or CLEARED.search(text)) and not NO_FIGHT.search(text):
