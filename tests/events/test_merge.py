@@ -75,3 +75,10 @@ def test_a_council_formed_and_its_formation_are_one_development():
     formation = event(0, "Change to group/activity", "Strategic developments", "formation")
     formed = event(100, "Change to group/activity", "Strategic developments", "formed")
     assert len(merge_events([formation, formed])) == 1
+
+
+def test_an_event_along_a_road_is_near_either_of_its_towns():
+    road = dict(ALEPPO, route_end={"name": "Raqqa", "lat": RAQQA["lat"], "lon": RAQQA["lon"]})
+    along = event(0, "Armed clash", "Battles", "clashed", place=road)
+    at_raqqa = event(100, "Armed clash", "Battles", "fought", place=RAQQA)
+    assert len(merge_events([along, at_raqqa])) == 1

@@ -339,3 +339,16 @@ def test_full_syrian_towns_known_by_several_names_are_found_in_syria(gz, name, p
 
 def test_full_palmyra_alone_is_the_syrian_city(gz):
     assert gz.resolve("Palmyra").candidate.country == "SY"
+
+
+def test_full_a_road_between_two_towns_is_placed_near_the_first(gz, linked):
+    text = "Gunmen ambushed a bus on the Kirkuk-Erbil road on Monday, killing four passengers."
+    got = linked(gz, text, "Kirkuk-Erbil")["Kirkuk-Erbil"]
+    assert got["country"] == "IQ" and got["geo_precision"] == 2 and "Kirkuk" in got["method"]
+
+
+def test_route_names_are_two_capitalised_places_joined_by_a_dash():
+    from dateline.resolve.places import route_ends
+    assert route_ends("Homs-Hama") == ("Homs", "Hama")
+    assert route_ends("Abuja – Kaduna") == ("Abuja", "Kaduna")
+    assert route_ends("Deir ez-Zor") is None and route_ends("Ras al-Ain") is None

@@ -27,8 +27,9 @@ def km(a: dict, b: dict) -> float:
 def places_compatible(a: dict | None, b: dict | None) -> bool:
     if a is None or b is None:
         return True
-    if a.get("lat") is not None and b.get("lat") is not None and km(a, b) <= SAME_PLACE_KM:
-        return True
+    if a.get("lat") is not None and b.get("lat") is not None and any(
+            km(x, y) <= SAME_PLACE_KM for x in _ends(a) for y in _ends(b)):
+        return True  # a route ("the Palmyra-Deir Ezzor road") is near either of its towns
     sa, sb = specificity(a), specificity(b)
     if sa == sb == 3:
         return False
@@ -38,6 +39,10 @@ def places_compatible(a: dict | None, b: dict | None) -> bool:
     if specificity(wide) == 1:
         return True
     return bool(wide.get("admin1_code")) and wide.get("admin1_code") == narrow.get("admin1_code")
+
+
+def _ends(place: dict) -> list[dict]:
+    return [place, place["route_end"]] if place.get("route_end") else [place]
 
 
 def dates_compatible(a: Event, b: Event) -> bool:

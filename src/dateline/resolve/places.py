@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 from typing import Any, Iterable
 
@@ -314,6 +315,7 @@ class PlaceLinker:
         near = _placed_points(first.values(), country)
         home = near + self._capital_point(country)
         resolved: dict[str, PlaceMatch | None] = {}
+        far_end: dict[str, dict] = {}  # a route's other town, which events told along it may also be near
         for name in names:
             match = self.gazetteer.resolve(name, country_hint=country, near=near or None)
             if match is not None and _lone_namesake(match, country, home, tally, cast.get(name, {})):
@@ -324,12 +326,22 @@ class PlaceLinker:
             if match is not None and match.method.startswith("contained") and (
                     match.candidate.country != country if country else not well_known(match.candidate)):
                 match = None
+            if match is None and (ends := route_ends(name)):
+                # "the Kirkuk-Erbil road": on the road out of the first town, when both ends are places
+                match = self.gazetteer.resolve(ends[0], country_hint=country, near=near or None)
+                other = self.gazetteer.resolve(ends[1], country_hint=country, near=near or None) if match else None
+                match = replace(match, geo_precision=max(2, match.geo_precision), method=f"route:{ends[0]}") \
+                    if other is not None and other.candidate.country == match.candidate.country else None
+                if match is not None:
+                    far_end[name] = {"name": other.candidate.name, "lat": other.lat, "lon": other.lon}
             resolved[name] = match
         linked = []
         for m in places:
             match = resolved.get(m.text)
             if match is not None:
                 m.place = place_record(m.text, match)
+                if m.text in far_end:
+                    m.place["route_end"] = far_end[m.text]
                 linked.append(m)
         if text is not None:
             linked += self._contain(places, text, country)
@@ -373,3 +385,13 @@ class PlaceLinker:
                 if match.candidate.geonameid == area.geonameid:
                     inner.place["method"] = f"landmark:{outer.text}"  # as the sites put at their town
         return added
+
+
+# Two capitalised names joined by a dash: a road, front or corridor between two towns ("Homs-Hama")
+_ROUTE = re.compile(r"([A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}) ?[-–—] ?([A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2})")
+
+
+def route_ends(name: str) -> tuple[str, str] | None:
+    """The two towns a route name joins ("Kirkuk-Erbil" → Kirkuk, Erbil), or None."""
+    m = _ROUTE.fullmatch(name.strip())
+    return (m.group(1), m.group(2)) if m else None
