@@ -72,8 +72,6 @@ def compass_core_believed(c, country: str | None, well_known: bool) -> bool:
     return c.match == "exact" and (well_known or (country is not None and c.country == country))
 
 
-
-
 # Words that may follow or precede a place's name without being part of it: "Idlib Governorate"
 # and "Old Damascus" hold Idlib and Damascus, "Daraa al-Balad" ("the town") is a part of Daraa;
 # "Cabo Delgado" holds no place called Cabo.

@@ -326,14 +326,8 @@ class PlaceLinker:
             if match is not None and match.method.startswith("contained") and (
                     match.candidate.country != country if country else not well_known(match.candidate)):
                 match = None
-            if match is None and (ends := route_ends(name)):
-                # "the Kirkuk-Erbil road": on the road out of the first town, when both ends are places
-                match = self.gazetteer.resolve(ends[0], country_hint=country, near=near or None)
-                other = self.gazetteer.resolve(ends[1], country_hint=country, near=near or None) if match else None
-                match = replace(match, geo_precision=max(2, match.geo_precision), method=f"route:{ends[0]}") \
-                    if other is not None and other.candidate.country == match.candidate.country else None
-                if match is not None:
-                    far_end[name] = {"name": other.candidate.name, "lat": other.lat, "lon": other.lon}
+            if match is None and (ends := route_ends(name)) and (route := self._route(ends, country, near)):
+                match, far_end[name] = route
             resolved[name] = match
         linked = []
         for m in places:
@@ -357,6 +351,16 @@ class PlaceLinker:
                         and (town := _town_near(m, linked, country, text)):
                     m.place = dict(town.place, geo_precision=2, method=f"near:{town.text}")
         return linked
+
+    def _route(self, ends: tuple[str, str], country: str | None,
+               near: list[tuple[float, float]]) -> tuple[PlaceMatch, dict] | None:
+        """"The Kirkuk-Erbil road": on the road out of the first town (precision 2), with the other
+        town as its far end, when both ends are places of one country."""
+        start, end = (self.gazetteer.resolve(e, country_hint=country, near=near or None) for e in ends)
+        if start is None or end is None or start.candidate.country != end.candidate.country:
+            return None
+        match = replace(start, geo_precision=max(2, start.geo_precision), method=f"route:{ends[0]}")
+        return match, {"name": end.candidate.name, "lat": end.lat, "lon": end.lon}
 
     def _capital_point(self, country: str | None) -> list[tuple[float, float]]:
         capital = self.gazetteer.capital_of(country) if country else None
