@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import DateMention, Document, Event, Figure, Quote
@@ -72,12 +73,20 @@ class Sentence:
     p_event: float = 0.0
     probs: dict[str, float] = field(default_factory=dict)
     clause: bool = False  # the second clause of a sentence, read on its own
+    # spaCy rebuilds a span's or doc's text from its tokens on every access; the stage reads both often
+    text: str = ""
+    paragraph_text: str = ""
 
 
 def hint_words(phrases) -> frozenset[str]:
     """The words of a sub-type's trigger phrases that signal it: a one-word trigger, and from a longer
     phrase only its event words ("appointed a new commander" gives "appointed", not "commander"; "bombed
     from the air" gives "bombed", not "from")."""
+    return _hint_words(tuple(phrases))
+
+
+@lru_cache(maxsize=64)  # asked once per candidate sentence, of the same 25 sub-types
+def _hint_words(phrases: tuple[str, ...]) -> frozenset[str]:
     out = set()
     for phrase in phrases:
         words = [w.lower() for w in phrase.split() if len(w) > 3]
@@ -156,7 +165,8 @@ class EventExtractor:
         # One batch: every sentence, then every paragraph holding more than one of them. A
         # sentence's sub-type is read with its paragraph in view ("He had no known affiliation").
         paras = sorted({s.paragraph for s in sentences if sum(x.paragraph == s.paragraph for x in sentences) > 1})
-        texts = [s.span.text for s in sentences] + [annotated.paragraphs[i].doc.text for i in paras]
+        paragraph_texts = {s.paragraph: s.paragraph_text for s in sentences}
+        texts = [s.text for s in sentences] + [paragraph_texts[i] for i in paras]
         p_event, p_sub = self.classifier.scores(texts)
         labels = self.classifier.labels
         context = {i: p_sub[len(sentences) + k] for k, i in enumerate(paras)}
@@ -183,9 +193,9 @@ class EventExtractor:
             used.add(k)
             if s.kind != "body":
                 secondary.add(len(events))
-            if (event.trigger or "").lower() in OUTCOME_WORDS or DEPICTION.search(s.span.text):
+            if (event.trigger or "").lower() in OUTCOME_WORDS or DEPICTION.search(s.text):
                 weak.add(len(events))
-            if DISTINCT.search(s.span.text):
+            if DISTINCT.search(s.text):
                 distinct.add(len(events))
             elif _anaphoric(s, event, doc.text):
                 anaphoric.add(len(events))
@@ -216,14 +226,17 @@ class EventExtractor:
             kind = next((k for a, b, k in kinds if a <= parsed.start < max(b, a + 1)), "body")
             if kind not in KIND_WEIGHT:
                 continue
+            ptext = parsed.doc.text
             for sent in parsed.doc.sents:
-                if len(sent.text.strip()) < 12:
+                text = ptext[sent.start_char:sent.end_char]
+                if len(text.strip()) < 12:
                     continue
                 out.append(Sentence(parsed.start + sent.start_char, parsed.start + sent.end_char, kind, pi,
-                                    sent, parsed.start))
+                                    sent, parsed.start, text=text, paragraph_text=ptext))
                 for clause in event_clauses(sent):
                     out.append(Sentence(parsed.start + clause.start_char, parsed.start + clause.end_char, kind, pi,
-                                        clause, parsed.start, clause=True))
+                                        clause, parsed.start, clause=True,
+                                        text=ptext[clause.start_char:clause.end_char], paragraph_text=ptext))
         return out
 
     def _event(self, doc, s: Sentence, sentences, resolved, places, figures, dates, speakers) -> Event | None:
@@ -239,7 +252,7 @@ class EventExtractor:
             if s.p_event < 0.8 or verb is None:
                 return None
             trigger = Trigger(verb.i - s.span.start, verb.idx, verb.idx + len(verb.text), verb.text)
-        factor, _reason = assertion(tokens, trigger, s.span.text)
+        factor, _reason = assertion(tokens, trigger, s.text)
         if _reason == "present" and s.kind == "title":
             factor = 1.0  # headlines tell past events in the present tense
         date_m = sentence_date(s, dates, trigger.start + s.shift)
@@ -256,10 +269,10 @@ class EventExtractor:
         roles = read_roles(tokens, trigger.index, mentions, resolved.actors, s.shift, speakers)
         k1, k2 = self._kinds(roles, resolved.actors)
         verbs = [t.text for t in tokens if t.pos_ == "VERB"]
-        paragraph = s.span.doc.text  # each paragraph is parsed on its own
-        probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.span.text,
-                                                     verbs), s.span.text, paragraph)
-        sub, p_sub = self._sub_type(s.probs, probs, decisive_sub_type(s.span.text, paragraph))
+        paragraph = s.paragraph_text  # each paragraph is parsed on its own
+        probs = apply_text_rules(apply_trigger_rules(apply_actor_rules(s.probs, k1, k2), trigger.text, s.text,
+                                                     verbs), s.text, paragraph)
+        sub, p_sub = self._sub_type(s.probs, probs, decisive_sub_type(s.text, paragraph))
         trig_doc = trigger.start + s.shift
         in_sentence = [m for m in places if s.start <= m.start and m.end <= s.end]
         chosen = choose_place(in_sentence, doc.text, trig_doc,
@@ -447,12 +460,12 @@ class EventExtractor:
             # a generic word elsewhere in the sentence ("as both sides continued to blame each
             # other") says nothing about the toll; only the figure's own clauses count
             claims = [c for c in claims if not GENERIC.search(
-                clause_of(s.span.text, c["start"] - s.start, c["end"] - s.start))]
+                clause_of(s.text, c["start"] - s.start, c["end"] - s.start))]
             if not claims:
                 continue
             # "came two weeks after the deadliest bombing, where 350 were killed": another incident;
             # "had earlier put the toll at 134" is this one's superseded count, and stays
-            if BACKGROUND.search(s.span.text) and not any(c["superseded"] or c["update"] for c in claims):
+            if BACKGROUND.search(s.text) and not any(c["superseded"] or c["update"] for c in claims):
                 continue
             near = [e for e in violent
                     if any(abs(para.get(span, -9) - s.paragraph) <= 1 for span in e.evidence)]

@@ -52,11 +52,13 @@ def sentence_date(s, dates: list[DateMention], trigger_at: int) -> DateMention |
 
 
 def _paragraph(s) -> tuple[str | None, int]:
-    span = getattr(s, "span", None)
     shift = getattr(s, "shift", None)
-    if span is None or shift is None:
+    text = getattr(s, "paragraph_text", None)
+    if text is None and getattr(s, "span", None) is not None:
+        text = s.span.doc.text
+    if not text or shift is None:
         return None, 0
-    return span.doc.text, shift
+    return text, shift
 
 
 def _statement_date(d: DateMention, text: str | None, shift: int, trigger_at: int) -> bool:
