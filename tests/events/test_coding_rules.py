@@ -573,3 +573,45 @@ def test_fire_opened_on_a_crowd_nobody_says_was_protesting_is_an_attack():
 def test_a_local_truce_reached_is_a_deal():
     from dateline.events.taxonomy_cues import DEAL
     assert DEAL.search("after rebels and the government reached a local truce")
+
+
+def test_a_crowd_that_killed_a_suspect_a_day_after_rebels_struck_is_a_mob():
+    p = {"Attack": 0.6, "Mob violence": 0.4}
+    text = ("Angry villagers in Beni beat a man to death on Sunday, accusing him of guiding the militia, a day "
+            "after rebels killed nine farmers nearby, the mayor said.")
+    assert top(apply_trigger_rules(dict(p), "beat", text)) == "Mob violence"
+
+
+def test_residents_who_stone_suspected_gang_members_are_a_mob_and_armed_doers_are_not():
+    p = {"Attack": 0.6, "Mob violence": 0.4}
+    lynching = "Residents of the market district stoned and burned four suspected gang members caught by police."
+    assert top(apply_trigger_rules(dict(p), "stoned", lynching)) == "Mob violence"
+    armed = "Gunmen and angry youths attacked the village, burning homes."
+    assert top(apply_trigger_rules(dict(p), "attacked", armed)) == "Attack"
+
+
+def test_tear_gas_that_lightly_injures_protesters_is_an_intervention_not_excessive_force():
+    p = {"Excessive force against protesters": 0.6, "Protest with intervention": 0.4}
+    light = "Militia members fired tear gas at protesters demanding the release of detainees, injuring four."
+    assert top(apply_trigger_rules(dict(p), "fired", light)) == "Protest with intervention"
+    serious = "Police fired tear gas canisters at protesters' heads, leaving two critically injured in hospital."
+    assert top(apply_trigger_rules(dict(p), "fired", serious)) == "Excessive force against protesters"
+
+
+def test_suicide_belts_seized_in_a_raid_are_no_suicide_bombing():
+    text = "Police said they arrested three men in the raid and seized two explosive belts and a rifle."
+    assert decisive_sub_type(text) is None
+    assert decisive_sub_type("A bomber wearing an explosive belt blew himself up at the checkpoint.") == "Suicide bomb"
+
+
+def test_a_banner_signed_by_a_cartel_is_no_deal():
+    p = {"Agreement": 0.6, "Other": 0.4}
+    text = "Banners signed by the cartel were hung from two bridges overnight, warning the police."
+    assert top(apply_trigger_rules(dict(p), "signed", text)) == "Other"
+    deal = "The truce signed by both sides on Friday held through the weekend."
+    assert top(apply_trigger_rules(dict(p), "signed", deal)) == "Agreement"
+
+
+def test_ground_taken_after_the_last_fighters_inside_left_is_a_transfer():
+    from dateline.events.taxonomy_cues import ABANDONED
+    assert ABANDONED.search("Government troops entered the dam after the last rebel fighters inside it left at dawn.")

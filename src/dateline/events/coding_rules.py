@@ -21,7 +21,7 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              MOB_WORDS, TAKEN_AWAY, KILLED_HELD, PEACEFUL_END, CLEARED, ORGANISED_ARMS,
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
-                             STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT, TAKING_OF_PEOPLE,
+                             STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT, TAKING_OF_PEOPLE, SERIOUS_HARM, KIT_SEIZED, AUTHORED,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -188,7 +188,7 @@ def decisive_sub_type(text: str, context: str = "") -> str | None:
         return CHEMICAL
     if _SEXUAL.search(text):
         return SEXUAL
-    if SUICIDE_ATTACKER.search(text) and not REMOTE_DETONATION.search(text):
+    if SUICIDE_ATTACKER.search(text) and not REMOTE_DETONATION.search(text) and not KIT_SEIZED.search(text):
         return "Suicide bomb"
     if TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
         return ABDUCTION
@@ -364,6 +364,9 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
         _shift_family(p, QUIET, [PEACEFUL], STRONG)
     elif _FORMATION_TRIGGER.match(words[0]):
         _shift_family(p, (GOV, NSA, CLASH, ATTACK), [CHANGE, HQ], STRONG)
+    if words[0].lower() == "signed" and AUTHORED.search(text):
+        # "banners signed by the cartel": a signature on a message, no deal
+        _shift(p, AGREEMENT, [s for s in p if s != AGREEMENT], STRONG)
     if _AGREE_TRIGGER.match(words[0]) and DEAL.search(text):
         # the deal is the event word: what it settles (a release, a withdrawal) is its content
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH, "Other"), [AGREEMENT], STRONG)
@@ -437,12 +440,18 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     elif crowd and HARMED.search(text) and STATE_FORCE_HARM.search(text) and not MOB_WORDS.search(text):
         # "a teacher was killed by a police bullet during the protests": force against a peaceful crowd
         _shift_family(p, (ATTACK, CLASH), [EXCESSIVE], STRONG)
-    if MOB_WORDS.search(text) and not ORGANISED_ARMS.search(text):
+    # what came "a day after" is another event; armed men named after the crowd's act were its victims
+    main = _before_later(text)
+    mob = MOB_WORDS.search(main)
+    if mob and not ORGANISED_ARMS.search(main):
         # "A crowd without organised arms attacks people or property outside a demonstration"
         _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)
-    elif MOB_WORDS.search(text) and RECIPROCAL.search(text):
+    elif mob and RECIPROCAL.search(text):
         _shift(p, MOB, [CLASH], STRONG)  # "vigilantes fought off bandits": two armed sides, a battle
-    if crowd and RESTRAINED.search(text) and not HARMED.search(text) and not LIVE_FIRE.search(text):
+    elif mob and not ORGANISED_ARMS.search(main, 0, mob.start()):
+        # "residents stoned and burned 13 suspected gang members": a lynching, whoever the victims were
+        _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)
+    if crowd and RESTRAINED.search(text) and not SERIOUS_HARM.search(text) and not LIVE_FIRE.search(text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
 

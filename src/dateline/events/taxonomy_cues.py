@@ -37,6 +37,15 @@ OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emerge
                            r"terminals?)|(?:block(?:ed|ing)|prevent(?:ed|ing)|turn(?:ed|ing) back)\s+"
                            r"(?:\w+\s+){0,3}?convoys?|eviction orders?|imposed\s+(?:\w+\s+){0,2}?(?:tax|taxes|levies|levy|"
                            r"fees?|bans?|royalties)|military parade|celebratory gunfire)\b", re.IGNORECASE)
+# taxonomy: force "short of killing or seriously injuring anyone" is an intervention; light injuries included
+SERIOUS_HARM = re.compile(r"\b(?:kill\w*|dead|died|deaths?|fatal\w*|lethal|seriously|critically|gravely|severely|"
+                          r"hospitali[sz]\w*|in hospital|intensive care|lost (?:an|his|her) eye)\b", re.IGNORECASE)
+# Suicide vests and belts found or taken before use tell of a foiled plot, not of a suicide bombing
+KIT_SEIZED = re.compile(r"\b(?:seiz\w*|confiscat\w*|found|discover\w*|recover\w*|defus\w*|dismantl\w*)\s+"
+                        r"(?:[\w'’-]+\s+){0,6}?(?:explosive|suicide) (?:vests?|belts?)\b", re.IGNORECASE)
+# "banners signed by the cartel": a signature, not a deal (no deal named)
+AUTHORED = re.compile(r"^(?!.*\b(?:agreements?|deals?|truces?|ceasefires?|accords?|memorand\w*)\b).*\bsigned by\b",
+                      re.IGNORECASE | re.DOTALL)
 HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured|injuring|casualties|victims)\b", re.IGNORECASE)
 
 # taxonomy: "one side withdraws and the other moves in, a base is handed over ... a withdrawal reported
@@ -141,7 +150,7 @@ UNDER_DEAL = re.compile(r"\bunder (?:an? |the )(?:[\w'’-]+ ){0,3}?(?:deal|agre
                         re.IGNORECASE)
 # Ground entered after its holders fled or left, with no fight told: a transfer, not a capture.
 ABANDONED = re.compile(r"\b(?:entered|took over|moved into|deployed (?:in|to)|took up positions)\b[^.;]{0,80}?\bafter\s+"
-                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:fled|withdrew|pulled out|left|abandoned|retreated)\b",
+                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:fled|withdrew|pulled out|left|abandoned|retreated)\b",
                        re.IGNORECASE)
 # A suicide attacker named as such decides the sub-type; "suicide" alone may be a death or a rate.
 SUICIDE_ATTACKER = re.compile(r"\b(?:suicide (?:bomb\w*|attack\w*|vests?|belts?|car|truck|vehicle)|istishhad\w*|"
