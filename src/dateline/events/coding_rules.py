@@ -22,6 +22,7 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
                              STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT, TAKING_OF_PEOPLE, SERIOUS_HARM, KIT_SEIZED, AUTHORED,
+                             PEOPLE_TAKEN, KILLED, NO_WEAPONS,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -221,6 +222,17 @@ _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thw
                             r"before (?:he|she|it|they) could|neutrali[sz]ed|disarmed|air defen[cs]es?)", re.IGNORECASE)
 
 
+def people_gone(text: str) -> str | None:
+    """"disappeared" when the text says people's fate is hidden ("has not been seen since", "none has
+    returned"), "taken" when it says they were led, carried or bundled away; None when nobody is said
+    to be gone or when they were killed (the killing is then the event)."""
+    if KILLED.search(text):
+        return None
+    if DISAPPEARED.search(text):
+        return "disappeared"
+    return "taken" if PEOPLE_TAKEN.search(text) else None
+
+
 def apply_text_rules(probabilities: dict[str, float], text: str, context: str = "") -> dict[str, float]:
     """Sub-type probabilities reweighted by what the text names: weapon words (within the explosions
     family), the absence of any interception/defusal word (which Disrupted weapons use needs), sexual
@@ -246,12 +258,21 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     if _told_in(DISAPPEARED, context or text) or KIDNAP.search(text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
+    gone = people_gone(text)
+    if gone:
+        # taxonomy: "People are taken against their will by an armed actor"; a fate hidden makes it an
+        # abduction whoever took them, else who took them decides (the actor rules have weighed that)
+        _shift_family(p, (ATTACK, CLASH, LOOTING, TRANSFER, GOV, NSA, CHANGE, "Other", AGREEMENT, HQ),
+                      [ABDUCTION] if gone == "disappeared" else [ABDUCTION, ARRESTS], STRONG)
     low = text.lower()
     if ("abduct" in low or "kidnap" in low) and TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
         _shift_family(p, (CHANGE, "Other", TRANSFER, HQ, PEACEFUL, ARRESTS, ATTACK), [ABDUCTION], STRONG)
     if ("missing" in low or "unaccounted" in low) and MISSING.search(text) and ORGANISED_ARMS.search(text) \
             and not HARMED.search(text):
         _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other", ATTACK, ARRESTS), [ABDUCTION], STRONG)
+    if NO_WEAPONS.search(text) and not KILLED.search(text) and not _told_in(CROWD_WORDS, context or text):
+        # soldiers of two forces shoving or blocking each other with no weapon used fought no battle
+        _shift_family(p, (CLASH, ATTACK, MOB, VIOLENT_DEMO), ["Other"], STRONG)
     if OTHER_MEASURE.search(text):
         if HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
                 or MOB_WORDS.search(text) or CROWD_VIOLENCE.search(text) or TAKEN.search(text):

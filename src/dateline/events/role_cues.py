@@ -71,6 +71,7 @@ def after_the_fact(tokens: list, i: int) -> bool:
 
 
 _PRONOUN_AGENT = frozenset({"it", "they", "we", "its", "their", "our"})
+_PROCLAIMING = frozenset({"announced", "declared", "proclaimed", "celebrated", "hailed"})
 _NON_PARTY_HEAD = re.compile(r"^(?:capital|city|border|soil|territory|airspace|town|village|province|region|"
                              r"coast|officials?|spokes(?:man|woman|person)|sources?|media|television|tv|"
                              r"agency|ministry|embassy|envoy|president|minister|leader|government|"
@@ -94,9 +95,13 @@ def self_report(tokens: list, m, shift: int, trig, passive: bool = False) -> boo
     after = [t for t in tokens if m.end - shift <= t.idx < trig.idx]
     words = [t.text.lower() for t in after]
     verb = next((k for k, w in enumerate(words[:4]) if w in REPORT_AFTER), None)
-    if verb is None or any(w not in _SPEAKER_HEADS and t.pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT")
+    if verb is None or any(w not in _SPEAKER_HEADS and w not in ("'s", "’s")
+                           and t.pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT")
                            for w, t in zip(words[:verb], after)):
         return False
+    if words[verb] in _PROCLAIMING and trig.pos_ in ("NOUN", "PROPN") and \
+            all(t.pos_ in ("DET", "PUNCT") for t in after[verb + 1:]):
+        return True  # "The SNA announced the 'liberation' of Tal Rifaat": a gain proclaimed by its winner
     rest = words[verb + 1:]
     if len(rest) > 14:
         return False
@@ -263,10 +268,13 @@ def preceding_word(tokens: list, char_pos: int) -> str | None:
         return None
     for k in range(idx - 1, max(-1, idx - 4), -1):
         t = tokens[k]
-        if t.pos_ in ("DET", "ADJ", "NUM") or t.text in ("'s", "’s"):
-            continue
+        if t.pos_ in ("DET", "ADJ", "NUM") or t.text in ("'s", "’s") or t.text in _QUOTE_MARKS:
+            continue  # "from 'PKK terrorists'": a scare quote stands between the word and its name
         return t.text.lower()
     return None
+
+
+_QUOTE_MARKS = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»", "``", "''"})
 
 
 def possessive_of_trigger(tokens: list, m, shift: int, i: int) -> bool:

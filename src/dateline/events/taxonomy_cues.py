@@ -15,10 +15,34 @@ import re
 OPENED_FIRE = re.compile(r"\bopened (?:the )?(?:heavy |indiscriminate |live )?fire\b", re.IGNORECASE)
 # ACLED codes a detention whose victim's fate is then hidden as a forced disappearance, whoever held him.
 DISAPPEARED = re.compile(r"\b(?:whereabouts (?:are |is |remain |remains )?(?:still )?unknown|nothing of (?:his|her|their) "
-                         r"whereabouts|(?:has|have) not been (?:heard from|seen) since|(?:has|have) not been able to "
+                         r"whereabouts|(?:has|have|had) not been (?:heard from|seen|heard of) since|(?:has|have) not been able to "
                          r"(?:locate|find|reach)|forcibly disappeared|disappeared (?:since|after|in custody)|"
-                         r"den(?:y|ies|ied) (?:holding|detaining|having)|incommunicado|fate (?:is |remains )?unknown)",
-                         re.IGNORECASE)
+                         r"den(?:y|ies|ied) (?:holding|detaining|having)|incommunicado|fate (?:is |remains )?unknown|"
+                         r"(?:had|have|has) (?:had )?no news (?:of|from|about) (?:him|her|them)|"
+                         r"(?:none|no one|nobody) (?:of them )?(?:has|have|had) (?:since )?(?:returned|come back|been released)|"
+                         r"never (?:came|come|returned) (?:back|home)|not in (?:its|their|our|his) custody|"
+                         r"(?:has|have|had) no record of (?:him|her|them|his|her|their)|"
+                         r"refus\w* to (?:confirm|disclose|say|reveal) where)", re.IGNORECASE)
+# taxonomy: "People are taken against their will by an armed actor": people led off, carried away or
+# bundled into a vehicle, whatever verb the outlet uses ("took him from a tea stall", "pulled 30
+# passengers off two buses", "was bundled into an unmarked car")
+_PERSONS = (r"(?:him|her|them|people|men|women|boys|girls|children|pupils|students|passengers|villagers|residents|"
+            r"civilians|workers|farmers|traders|worshippers|travell?ers|herders|fishermen|hostages|captives|youths|"
+            r"(?:an? |the )?(?:[\w'’-]+ ){0,2}?(?:man|woman|boy|girl|child|trader|journalist|reporter|activist|blogger|"
+            r"doctor|nurse|teacher|lecturer|professor|student|priest|pastor|imam|cleric|chief|official|engineer|"
+            r"businessman|aid worker|driver|farmer|lawyer|judge|politician|candidate))")
+_TAKING = (r"(?:took|taken|taking|takes|led|leading|carried|carrying|marched|dragged|bundled|hauled|pulled|snatched|"
+           r"whisked|spirited|forced)")
+PEOPLE_TAKEN = re.compile(r"\b(?:" + _TAKING + r"\s+(?:away|off)\s+(?:[\w'’-]+\s+){0,4}?" + _PERSONS + r"\b|"
+                          + _TAKING + r"\s+(?:[\w'’-]+\s+){0,4}?" + _PERSONS +
+                          r"\s+(?:[\w'’-]+\s+){0,3}?(?:away|off|into (?:the (?:bush|forest|hills|mountains)|(?:an?|their|a waiting) "
+                          r"(?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|suvs?|pick-?ups?|vans?|boats?|minibus))|"
+                          r"from (?:his|her|their|a|an|the) |(?:as |for )?(?:hostages?|captives?|ransom))|"
+                          r"(?:was|were|been|being) (?:bundled|dragged|forced|pushed|hauled|taken|led|carried) (?:away|off|"
+                          r"into (?:an?|the) (?:[\w-]+ ){0,2}?(?:vehicles?|cars?|trucks?|suvs?|pick-?ups?|vans?)|"
+                          r"at (?:an? |the )?(?:checkpoint|roadblock)))", re.IGNORECASE)
+# deaths that end the story of people taken: the killing is the event ("the body of a kidnapped trader was found")
+KILLED = re.compile(r"\b(?:kill\w*|dead|died|bod(?:y|ies)|corpses?|remains|murder\w*|executed|beheaded)\b", re.IGNORECASE)
 # taxonomy: "kidnappings for ransom, mass abductions ..., hostage-taking" whoever reports them
 KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b", re.IGNORECASE)
 DOWNED = re.compile(r"\b(?:shot down|downed|intercept(?:ed|ing)|(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |"
@@ -32,11 +56,31 @@ GRAVE = re.compile(r"\b(?:mass graves?|exhum\w+)\b", re.IGNORECASE)
 # taxonomy's "Other": mass graves, curfews, emergencies, closures, sieges and blocked convoys, eviction
 # orders, levies and bans, parades
 OTHER_MEASURE = re.compile(r"\b(?:mass graves?|exhum\w+|curfews?|state of emergency|martial law|"
-                           r"(?:clos(?:ed|ing|es|ure of)|shut(?:ting)?(?: down)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:clos(?:ed|ing|es|ure of)|shut(?:ting)?(?: down)?|seal(?:ed|ing)(?: off)?)\s+(?:the\s+)?"
+                           r"(?:[\w'’-]+\s+){0,2}?"
                            r"(?:crossings?|border|borders|roads?|highway|bridges?|airport|airspace|oil ?fields?|ports?|"
                            r"terminals?)|(?:block(?:ed|ing)|prevent(?:ed|ing)|turn(?:ed|ing) back)\s+"
-                           r"(?:\w+\s+){0,3}?convoys?|eviction orders?|imposed\s+(?:\w+\s+){0,2}?(?:tax|taxes|levies|levy|"
-                           r"fees?|bans?|royalties)|military parade|celebratory gunfire)\b", re.IGNORECASE)
+                           r"(?:\w+\s+){0,3}?convoys?|convoys?\s+(?:[\w'’-]+\s+){0,8}?(?:was|were)\s+(?:turned back|blocked|"
+                           r"stopped|refused|denied)|eviction orders?|(?:ordered|gave|given|told)\s+(?:[\w'’-]+\s+){1,8}?"
+                           r"(?:to (?:vacate|leave their (?:homes|houses))|eviction)|imposed\s+(?:\w+\s+){0,2}?(?:tax|taxes|levies|levy|"
+                           r"fees?|bans?|royalties)|(?:charg|collect|impos|levy|levi|extort)\w*\s+(?:[\w'’-]+\s+){0,3}?"
+                           r"(?:an? )?['‘\"“]?(?:tolls?|levies|taxes|zakat|protection money|ransoms? on (?:trucks|vehicles))|"
+                           r"tighten\w* (?:the |its |their )?siege|cut(?:ting)? (?:off )?the (?:last|only|main) "
+                           r"(?:road|route|supply (?:line|route)|access)|military parade|celebratory gunfire)\b", re.IGNORECASE)
+# taxonomy: "formation of a new group, mergers, splits, defections, dissolution, new leaders, large
+# recruitment drives, troop reinforcements and redeployments, and relocation of fighters"
+GROUP_CHANGE = re.compile(r"\b(?:(?:announced|formed|forged|sealed|declared|created|launched)\s+(?:an? |the |its |their )?"
+                          r"(?:new |joint )?(?:[\w'’-]+ )?(?:alliance|coalition|merger|union|front|umbrella group|"
+                          r"operations room)|merg(?:ed|er) (?:with|into)|recruitment (?:drive|campaign)|"
+                          r"(?:sent|dispatched|deployed|received|brought in)\s+(?:[\w'’-]+\s+){0,4}?(?:reinforcements|more "
+                          r"(?:troops|soldiers|police|officers|fighters))|redeploy\w*|defect(?:ed|ion)|switched sides|"
+                          r"relocat(?:ed|ing) (?:its|their|the)|(?:named|appointed|chose|elected) (?:an? |its |their )?"
+                          r"new (?:leader|commander|emir|chief)|dissolved (?:itself|the group)|split (?:from|into))\b",
+                          re.IGNORECASE)
+# taxonomy's "Other": "non-weapon confrontations between foreign forces"
+NO_WEAPONS = re.compile(r"\b(?:no (?:weapons|shots|arms|guns|firearms) (?:were|was) (?:used|fired|drawn)|without (?:firing a "
+                        r"shot|weapons|a shot being fired)|with (?:their )?(?:fists|bare hands)|fist-?fights?|"
+                        r"blocked each other|rammed each other|(?:tense )?stand-?off)\b", re.IGNORECASE)
 # taxonomy: force "short of killing or seriously injuring anyone" is an intervention; light injuries included
 SERIOUS_HARM = re.compile(r"\b(?:kill\w*|dead|died|deaths?|fatal\w*|lethal|seriously|critically|gravely|severely|"
                           r"hospitali[sz]\w*|in hospital|intensive care|lost (?:an|his|her) eye)\b", re.IGNORECASE)
@@ -128,11 +172,14 @@ ONE_SIDED = re.compile(r"\b(?:(?:behead(?:ed|ing)|execut(?:ed|ing)|shot dead|sho
 RECIPROCAL = re.compile(r"\b(?:gunfights?|firefights?|exchanged fire|traded fire|exchanges? of fire|crossfire|"
                         r"clashed|clashes|fought|battled|(?:heavy |fierce |intense )fighting|gun ?battles?|shootouts?|"
                         r"fighting (?:between|erupted|broke out|raged))\b", re.IGNORECASE)
-CAPTURE = re.compile(r"\b(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took control of|taken control of|recaptur(?:ed|ing)|"
+CAPTURE = re.compile(r"\b(?:(?:overr(?:an|un)|seiz(?:ed|ing)|captur(?:ed|ing)|took control of|taken control of|recaptur(?:ed|ing)|"
                      r"retook|retaken|liberat(?:ed|ing)|storm(?:ed|ing) and (?:took|seized)|took over|taken over|"
-                     r"wrest(?:ed|ing) (?:control of )?|(?:gain|regain)(?:ed|ing) control of)\s+(?:[\w'’-]+\s+){0,4}?"
+                     r"wrest(?:ed|ing) (?:control of )?|(?:gain|regain)(?:ed|ing) control of)\s+(?:[\w'’-]+\s+){0,4}?|"
+                     # "pushed the ELN out of several villages": the ground is named after who lost it
+                     r"(?:pushed|drove|driven|forced|expelled|ousted|kicked)\s+(?:[\w'’-]+\s+){1,4}?(?:out of|from)\s+"
+                     r"(?:[\w'’-]+\s+){0,3}?)"
                      r"(?:bases?|towns?|villages?|city|cities|districts?|areas?|territory|headquarters|positions?|"
-                     r"airports?|hills?|neighbou?rhoods?|crossings?|barracks|garrisons?|outposts?)\b", re.IGNORECASE)
+                     r"airports?|hills?|neighbou?rhoods?|crossings?|barracks|garrisons?|outposts?|strongholds?)\b", re.IGNORECASE)
 # any word of ground changing hands, named place or not ("took control of Lalibela")
 GROUND_WORDS = re.compile(r"\b(?:t(?:ook|aken) control|seized control|overr(?:an|un)|captur\w+|seiz(?:ed|ing)|recaptur\w+|"
                           r"retook|retaken|liberat\w+|storm(?:ed|ing)|entered|advanc(?:ed|ing)|fell to)\b", re.IGNORECASE)
