@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the schema, the key functions or the shipped resources change: the cache file name
 # carries it, so an old cache is simply not found and a new one gets built.
-GAZETTEER_VERSION = "7"
+GAZETTEER_VERSION = "8"
 SOURCES = ("countries", "admin1", "cities500", "supplement")
 
 _SCHEMA = """

@@ -285,10 +285,13 @@ class PlaceLinker:
         readings = [c for c in self.gazetteer.candidates(name, loose=False) if c.country]
         # A big city goes by its own name in the news: a match on another of its names more likely
         # means a smaller place that goes by it ("Tillia" is the town in Niger, not Tilburg). Not
-        # so for a small town's exonym: "Palmyra" is Tadmur before any American Palmyra.
+        # so for a small town's exonym: "Palmyra" is Tadmur before any American Palmyra. A curated
+        # row's name is the one the news uses, so it leads one of a town's many other names: "Koya"
+        # is the Kurdish town before Coyah in Guinea, which GeoNames also calls that.
         lead = top
-        if not _own_name(top) and well_known(top):
-            lead = next((c for c in readings if _own_name(c)), top)
+        if not _own_name(top):
+            curated = next((c for c in readings if c.source.startswith("dateline:")), None)
+            lead = curated or (next((c for c in readings if _own_name(c)), top) if well_known(top) else top)
         weight = _reading_weight(lead)
         countries = {c.country for c in readings} | {top.country, lead.country}
         if len(countries) == 1:
