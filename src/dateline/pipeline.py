@@ -22,7 +22,7 @@ from .store import Store
 
 # Bumped whenever a stage's output for the same input can change: stored documents made by an
 # older version are re-derived on the next run instead of being skipped.
-STAGE_VERSIONS = {"ingest": 1, "extract": 3, "annotate": 4, "resolve": 5, "events": 5, "duplicates": 1}
+STAGE_VERSIONS = {"ingest": 1, "extract": 3, "annotate": 4, "resolve": 6, "events": 6, "duplicates": 1}
 PIPELINE_VERSION = f"{__version__}+" + ".".join(f"{k}{v}" for k, v in STAGE_VERSIONS.items())
 STAGES = ("extract", "annotate")
 ANNOTATED_LANGUAGES = ("en", None)   # the shipped model reads English; others go to the lexicon path
