@@ -232,6 +232,9 @@ def test_fuzzy_never_guesses_acronyms_or_changes_meaning(resolver, surface):
     ("Naparama tribesmen", "MZ", "Naparama Tribal Militia (Mozambique)", "identity_militia"),
     ("Cabo Delgado Liberation Front", "MZ", "Cabo Delgado Liberation Front", "rebel_group"),
     ("Ansar al-Sunna Brigade", "MZ", "Ansar al-Sunna Brigade", "rebel_group"),
+    # a rebel group no pack knows, named only as what it is, still fights on the rebels' side
+    ("Tuareg separatists", "ML", "Tuareg separatists", "rebel_group"),
+    ("the insurgents", "MZ", "insurgents", "rebel_group"),
     ("Frelimo Party", "MZ", "Frelimo Party", "political_party"),
     ("Cabo Ligado News Agency", "MZ", "Cabo Ligado News Agency", "media"),
     ("Mozambique Observatory for Human Rights", "MZ", "Mozambique Observatory for Human Rights", "ngo"),

@@ -33,7 +33,7 @@ _STRONG = (
     r"gathered|took to|swept|overran|surrender(?:ed)|dropped|launched|assaulted|stabbed|beat(?:en)?|"
     r"sarin|chlorine|gas|vbied|clearing|cleansed|regained|restored|expelled|drove|set up|established|"
     r"confiscat(?:ed|ion)|plunder(?:ed)|set|lobbed|hurled|threw|disappear(?:ed|ance)|control|"
-    r"exchange|firefight|offensive|advance[ds]?|pounded|ripped|tore|exploded|landed|fell|arrived|"
+    r"exchange|firefight|offensive|advance[ds]?|pounded|ripped|tore|exploded|landed|fell|arrived|pushed|ousted|"
     r"deployed|deployment|redeploy\w*|sent|closed|closure|declared|imposed|found|discovered|appointed|"
     r"recruit\w*|conscript\w*|flown|brought|dissolved|split|joined|swap|exchange|released|freed|"
     r"signed|ordered|blockade|besieging|banned|evicted|expelled|displaced|rocked|gunfire|opened fire|"
