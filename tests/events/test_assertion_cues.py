@@ -139,3 +139,21 @@ def test_a_claim_by_a_groups_leader_names_the_group_as_the_doer(analyze):
                     "abduction of hundreds of boys from a school in Kankara. Officials had blamed the raid on "
                     "bandits.")
     assert [(e.sub_event_type, e.actor1) for e in found.events] == [("Abduction/forced disappearance", "boko-haram")]
+
+
+def test_weapons_fired_in_drills_or_tests_are_no_event(analyze):
+    assert types(analyze("The navy fired anti-ship missiles at floating targets during live-fire drills off the "
+                         "coast, state television reported.")) == []
+    assert types(analyze("North Korea test-fired two short-range ballistic missiles into the sea on Thursday, "
+                         "Seoul said.")) == []
+
+
+def test_weapons_bought_or_sold_are_no_event(analyze):
+    assert types(analyze("The defence ministry bought 300 armed drones and 40 howitzers under a new contract, "
+                         "officials said.")) == []
+
+
+def test_lightning_and_an_industrial_leak_are_no_conflict_event(analyze):
+    assert types(analyze("Lightning killed six herders and dozens of cattle in the hills above the town on "
+                         "Monday.")) == []
+    assert types(analyze("An ammonia leak at a fertiliser plant sent 30 workers to hospital on Tuesday.")) == []

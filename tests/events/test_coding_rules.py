@@ -615,3 +615,56 @@ def test_a_banner_signed_by_a_cartel_is_no_deal():
 def test_ground_taken_after_the_last_fighters_inside_left_is_a_transfer():
     from dateline.events.taxonomy_cues import ABANDONED
     assert ABANDONED.search("Government troops entered the dam after the last rebel fighters inside it left at dawn.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taxonomy: cruise missiles launched from aircraft far from the target are missile attacks
+    ("Strategic bombers fired cruise missiles at the port city overnight; two struck grain silos.",
+     "Shelling/artillery/missile attack"),
+    # a bomber on foot or driving a truck packed with explosives is a suicide attacker, not an aircraft
+    ("A bomber on foot walked into the queue outside the passport office and blew himself up.", "Suicide bomb"),
+    ("Militants drove a truck packed with explosives into the outer wall of the base at dawn.", "Suicide bomb"),
+    # the chemical decides whatever carried it
+    ("Soldiers threw gas grenades into the trench, forcing the defenders out.", "Chemical weapon"),
+])
+def test_the_weapon_and_its_delivery_decide_the_explosion(text, expected):
+    p = {"Air/drone strike": 0.4, "Shelling/artillery/missile attack": 0.2, "Suicide bomb": 0.1,
+         "Grenade": 0.2, "Chemical weapon": 0.1}
+    got = apply_text_rules(dict(p), text)
+    decisive = decisive_sub_type(text)
+    assert (decisive if decisive and decisive in ("Chemical weapon", "Suicide bomb") else top(got)) == expected
+
+
+def test_drones_mostly_shot_down_but_one_hit_struck_and_a_bomb_that_went_off_early_was_disrupted():
+    p = {"Disrupted weapons use": 0.5, "Air/drone strike": 0.3, "Remote explosive/landmine/IED": 0.1,
+         "Suicide bomb": 0.1}
+    struck = "The militia launched 30 drones at the city overnight; most were shot down, but two hit a power station."
+    assert top(apply_text_rules(dict(p), struck, struck)) == "Air/drone strike"
+    early = "Two men were killed when the bomb they were planting by the road exploded prematurely, police said."
+    q = {"Disrupted weapons use": 0.2, "Remote explosive/landmine/IED": 0.5, "Attack": 0.3}
+    assert top(apply_text_rules(dict(q), early, early)) == "Disrupted weapons use"
+    anyway = "A man stopped at the gate detonated his explosive vest as guards approached, killing three of them."
+    assert top(apply_text_rules(dict(p), anyway, anyway)) != "Disrupted weapons use"
+
+
+def test_beatings_that_send_protesters_to_hospital_are_excessive_force_and_a_killing_protested_is_not():
+    p = {"Protest with intervention": 0.6, "Excessive force against protesters": 0.4}
+    beaten = "Riot police beat marchers with batons outside the ministry; 14 people were taken to hospital with head injuries."
+    assert top(apply_trigger_rules(dict(p), "beat", beaten)) == "Excessive force against protesters"
+    motive = "Police fired tear gas at people who gathered to protest against the killing of a young man."
+    assert top(apply_trigger_rules(dict(p), "fired", motive)) == "Protest with intervention"
+
+
+def test_a_crowd_that_burns_homes_and_a_church_is_a_mob_and_one_that_throws_bottles_at_police_riots():
+    p = {"Looting/property destruction": 0.6, "Mob violence": 0.2, "Violent demonstration": 0.2}
+    mob = "A crowd set fire to a church and a dozen Christian homes in the village after a rumour of blasphemy spread."
+    assert top(apply_trigger_rules(dict(p), "set", mob)) == "Mob violence"
+    q = {"Protest with intervention": 0.6, "Violent demonstration": 0.4}
+    riot = "Protesters threw bottles and fireworks at police lines, who answered with water cannon."
+    assert top(apply_trigger_rules(dict(q), "threw", riot)) == "Violent demonstration"
+
+
+def test_a_forced_marriage_to_fighters_is_sexual_violence():
+    p = {"Change to group/activity": 0.7, "Sexual violence": 0.3}
+    text = "Women freed from the group said they had been forced to marry its fighters."
+    assert top(apply_text_rules(dict(p), text, text)) == "Sexual violence"

@@ -22,7 +22,8 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              CROWD_WORDS, ONE_SIDED, RECIPROCAL, CAPTURE, NEW_BASE, GROUND_WORDS, UNDER_DEAL,
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
                              STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT, TAKING_OF_PEOPLE, SERIOUS_HARM, KIT_SEIZED, AUTHORED,
-                             PEOPLE_TAKEN, KILLED, NO_WEAPONS,
+                             PEOPLE_TAKEN, KILLED, NO_WEAPONS, EARLY_BLAST, HARMING_OTHERS, CROWD_ATTACK,
+                             BADLY_HURT,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -135,14 +136,19 @@ def _shift(p: dict[str, float], source: str, targets: Iterable[str], share: floa
 WEAPON_CUES: tuple[tuple[str, str], ...] = (
     ("Chemical weapon", r"\b(?:chemical(?! (?:plants?|factor\w+|industr\w+|compan\w+|engineer\w*|warehouses?|spills?|leaks?|fires?))|chlorine|sarin|"
                         r"nerve (?:gas|agent)|toxic (?:gas|substances?|chemicals?|agents?|fumes)|mustard (?:gas|agent)|"
-                        r"poison(?:ous)? gas|(?<!tear )gas (?:attacks?|canisters?|cylinders?|bombs?|shells?)|"
+                        r"poison(?:ous)? (?:gas|substances?|chemicals?|agents?)|"
+                        r"(?<!tear )gas (?:attacks?|canisters?|cylinders?|bombs?|shells?|grenades?|munitions|rounds)|"
+                        r"mustard(?:-type| type)? (?:gas|agent|agents|rounds|shells)|"
                         r"(?:yellow|green)\w*(?:-\w+)? gas|suffocation|irritant|chloropicrin|"
                         r"cs gas|vx)"),
     ("Suicide bomb", r"\b(?:suicide|martyrdom operation|istishhad\w*|inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vest|belt)|"
+                     r"bomber\s+(?:on (?:foot|an? (?:motorcycle|motorbike|bicycle|bike|scooter|rickshaw))|who\b|wearing|walked|"
+                     r"approached|detonated|set off|blew|rode|drove)|"
                      r"(?:drove|rammed|driving|ramming) (?:an? |the |his |their )?(?:booby-trapped|explosives?-laden|bomb-laden|"
                      r"rigged|explosive-packed) (?:car|vehicle|truck|lorry|bulldozer|tanker))"),
     ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
-                         r"barrel bombs?|bombers?|air force|aerial|mig|sukhoi|su-\d+|[fb]-\d+s?|gunships?|uavs?|"
+                         r"barrel bombs?|(?<!a )(?<!the )bombers?(?!\s+(?:on|who|wearing|walked|approached|detonated|set off|"
+                         r"blew|rode|drove)\b)|air force|aerial|mig|sukhoi|su-\d+|[fb]-\d+s?|gunships?|uavs?|"
                          r"quadcopters?|air (?:operations?|attacks?|campaigns?|bombardments?)|sorties)"),
     ("Shelling/artillery/missile attack", r"\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|howitzers?|"
                                           r"katyushas?|grads?|tank fire|surface-to-surface|ballistic|cruise)"),
@@ -159,7 +165,8 @@ SEXUAL = "Sexual violence"
 # taxonomy: "Rape, sexual assault, sexual slavery, forced marriage to fighters, sexual abuse ... If the
 # victim is killed, the death is counted in this event."
 _SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abus\w*|violence|"
-                     r"slavery|exploitation|harass\w*|violated|enslaved)|sex slaves?|forced (?:into )?marriages?)\b",
+                     r"slavery|exploitation|harass\w*|violated|enslaved)|sex slaves?|forced (?:into )?marriages?|"
+                     r"forced (?:\w+ )?to marry)\b",
                      re.IGNORECASE)
 
 
@@ -212,6 +219,8 @@ _DESTRUCTION = re.compile(r"\b(?:demolish\w*|destroy\w*|loot\w*|bulldoz\w*|torch
                           r"plunder\w*|confiscat\w*|ransack\w*|razed?)\b", re.IGNORECASE)
 _EXPLOSIVE = re.compile(r"\b(?:bomb\w*|blasts?|explo\w*|detonat\w*|shell\w*|struck|strikes?|fired|"
                         r"munitions?|ordnance|warheads?)\b", re.IGNORECASE)
+_STANDOFF = re.compile(r"\b(?:cruise missiles?|ballistic missiles?|kh-\d+\w*|kalibrs?|iskanders?|tomahawks?|"
+                       r"storm shadows?|scalps?|atacms|kinzhals?)\b", re.IGNORECASE)
 # Weapons found or taken before use ("found 12 kg of TNT", "removed 1,200 mines", "seized two drones")
 # are as much a disruption as an interception, so the verbs of finding and taking count too.
 _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thwart\w*|shot down|downed|"
@@ -241,7 +250,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     as curfews and closures, which are the event only when nothing violent is told beside them."""
     p = dict(probabilities)
     if _SEXUAL.search(text):
-        _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION), [SEXUAL], STRONG)
+        _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION, CHANGE, "Other"), [SEXUAL], STRONG)
     elif not _told_in(_SEXUAL_WORD, context or text):
         # sexual violence is always told in words of its own; without them the text model is guessing
         _shift(p, SEXUAL, [s for s in p if s != SEXUAL], STRONG)
@@ -298,6 +307,9 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         backed = max((sub for sub in found if sub in p), key=p.get, default=None)
         if backed is not None and p[backed] >= SURE and winner != CHEMICAL:  # the chemical decides, always
             winner = backed
+        if winner == AIR and _STANDOFF.search(told):
+            # taxonomy: "cruise missiles (including those launched from aircraft far from the target)"
+            winner = SHELLING
         if winner == "Suicide bomb" and REMOTE_DETONATION.search(text):  # "first thought a suicide attack"
             winner = "Remote explosive/landmine/IED"
         for sub in EXPLOSIONS:
@@ -306,9 +318,15 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if not found and not _EXPLOSIVE.search(text) and _DESTRUCTION.search(text):
         # Property destroyed with no weapon or explosion named: looting/destruction, not remote violence.
         _shift_family(p, EXPLOSIONS, [LOOTING], WEAK)
+    if EARLY_BLAST.search(text) and not HARMING_OTHERS.search(text):
+        # taxonomy: "devices that blow up early and kill only the people handling them"
+        _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
+    elif HARMING_OTHERS.search(text) and DISRUPTED in p:
+        # a blast that killed or wounded others went off: "detonated his vest when soldiers approached, killing two"
+        _shift(p, DISRUPTED, [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
     if PARTLY_STOPPED.search(text):
-        _shift(p, DISRUPTED, [s for s in found if s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
-    elif not _DISRUPTED_CUE.search(text):
+        _shift(p, DISRUPTED, [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
+    elif not (_DISRUPTED_CUE.search(text) or EARLY_BLAST.search(text)):
         # with a weapon or blast named, the weapon was used; with none, nothing else is told, so the
         # mass is spread over every other sub-type and reorders none of them
         armed = found or _EXPLOSIVE.search(text)
@@ -475,6 +493,13 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if crowd and RESTRAINED.search(text) and not SERIOUS_HARM.search(text) and not LIVE_FIRE.search(text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
+    elif crowd and RESTRAINED.search(text) and BADLY_HURT.search(text) and not CROWD_VIOLENCE.search(text) \
+            and not MOB_WORDS.search(text):
+        # taxonomy: "beatings that send people to hospital" are excessive force
+        _shift(p, INTERVENTION, [EXCESSIVE], STRONG)
+    if CROWD_ATTACK.search(main) and not _told_in(PROTEST_CONTEXT, text) and not ORGANISED_ARMS.search(main):
+        # taxonomy: "communal attacks on homes and places of worship" by a crowd are mob violence
+        _shift_family(p, (LOOTING, ATTACK, CLASH, VIOLENT_DEMO), [MOB], STRONG)
 
 
 # What the text model mistakes a chemical attack, a rape or a weapon that struck for when it reads

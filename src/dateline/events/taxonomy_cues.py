@@ -83,7 +83,12 @@ NO_WEAPONS = re.compile(r"\b(?:no (?:weapons|shots|arms|guns|firearms) (?:were|w
                         r"blocked each other|rammed each other|(?:tense )?stand-?off)\b", re.IGNORECASE)
 # taxonomy: force "short of killing or seriously injuring anyone" is an intervention; light injuries included
 SERIOUS_HARM = re.compile(r"\b(?:kill\w*|dead|died|deaths?|fatal\w*|lethal|seriously|critically|gravely|severely|"
-                          r"hospitali[sz]\w*|in hospital|intensive care|lost (?:an|his|her) eye)\b", re.IGNORECASE)
+                          r"hospitali[sz]\w*|in hospital|to hospital|intensive care|head injuries|lost (?:an|his|her) eye|"
+                          r"broken (?:bones|limbs|skulls?))\b", re.IGNORECASE)
+# taxonomy: "beatings that send people to hospital" (a killing a crowd protests against is its cause, not this)
+BADLY_HURT = re.compile(r"\b(?:seriously|critically|gravely|severely) (?:injur\w+|wounded|hurt|beaten)|hospitali[sz]\w*|"
+                        r"(?:taken|rushed|admitted|sent) to hospital|in hospital|intensive care|head injuries|"
+                        r"lost (?:an|his|her) eye|broken (?:bones|limbs|skulls?)\b", re.IGNORECASE)
 # Suicide vests and belts found or taken before use tell of a foiled plot, not of a suicide bombing
 KIT_SEIZED = re.compile(r"\b(?:seiz\w*|confiscat\w*|found|discover\w*|recover\w*|defus\w*|dismantl\w*)\s+"
                         r"(?:[\w'’-]+\s+){0,6}?(?:explosive|suicide) (?:vests?|belts?)\b", re.IGNORECASE)
@@ -128,13 +133,19 @@ RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\w
 LIVE_FIRE = re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b", re.IGNORECASE)
 CROWD_VIOLENCE = re.compile(r"\b(?:set (?:fire to|ablaze|alight)|torch(?:ed|ing)|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|"
                             r"cars|vehicles?|buildings?|offices?|station|headquarters|banks?)|threw (?:stones|rocks|"
-                            r"petrol bombs|molotovs?|firecrackers|bricks)|throwing (?:stones|rocks|molotovs?|petrol bombs)|"
+                            r"petrol bombs|molotovs?|firecrackers|fireworks|bricks|bottles|objects|projectiles|"
+                            r"chairs|eggs)|rammed (?:\w+ ){0,2}?(?:truck|car|vehicle|bus)|throwing (?:stones|rocks|molotovs?|petrol bombs)|"
                             r"pelt(?:ed|ing)|stoned|molotovs?|vandali[sz]\w*|smash(?:ed|ing)|ransack(?:ed|ing))\b",
                             re.IGNORECASE)
 MOB_WORDS = re.compile(r"\b(?:mobs?|angry (?:crowd|residents|villagers|men|youths?)|lynch\w*|vigilantes?|"
                        r"brawls?|(?:residents|villagers|locals|townspeople|youths)(?: (?:of|in|from) [\w'’-]+(?: [\w'’-]+){0,3}?)? "
                        r"(?:\w+ )?(?:stoned|lynched|beat|attacked|set upon|torched|burned|set fire|set on fire))\b",
                        re.IGNORECASE)
+# taxonomy (Mob violence): "communal attacks on homes and places of worship" by a crowd
+CROWD_ATTACK = re.compile(r"\b(?:crowds?|mobs?|hundreds of (?:residents|villagers|men|youths)|residents|villagers|youths)\s+"
+                          r"(?:\w+\s+){0,2}?(?:set fire to|torched|burned|burnt|looted|ransacked|attacked|stormed|vandali[sz]ed)\s+"
+                          r"(?:[\w'’-]+\s+){0,6}?(?:homes?|houses?|shops?|stores?|churches|church|mosques?|temples?|shrines?|"
+                          r"businesses|stalls?|properties|vehicles)\b", re.IGNORECASE)
 TAKEN_AWAY = re.compile(r"\b(?:took|taken|seized|snatched|dragged|grabbed|abducted|led)\s+(?:[\w'’-]+\s+){1,6}?"
                         r"(?:from|outside|out of)\s+(?:his|her|their|the)\s+(?:homes?|houses?|cars?|vehicles?|beds?|"
                         r"shops?|school|workplace|office)\b", re.IGNORECASE)
@@ -202,14 +213,29 @@ ABANDONED = re.compile(r"\b(?:entered|took over|moved into|deployed (?:in|to)|to
 # A suicide attacker named as such decides the sub-type; "suicide" alone may be a death or a rate.
 SUICIDE_ATTACKER = re.compile(r"\b(?:suicide (?:bomb\w*|attack\w*|vests?|belts?|car|truck|vehicle)|istishhad\w*|"
                               r"inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vests?|belts?)|"
+                              r"bomber\s+(?:on (?:foot|an? (?:motorcycle|motorbike|bicycle|bike|scooter|rickshaw))|who\b|"
+                              r"wearing|walked|approached|detonated|set off|blew|rode|drove)|"
+                              r"(?:drove|rammed|driving|ramming) (?:\w+ ){0,2}?(?:cars?|vehicles?|trucks?|lorr(?:y|ies)) "
+                              r"(?:packed|laden|loaded|rigged|filled|stuffed) with explosives|"
                               r"(?:drove|rammed|driving|ramming) (?:an? |the |his |their )?(?:booby-trapped|explosives?-laden|"
                               r"bomb-laden|rigged|explosive-packed) (?:car|vehicle|truck|lorry|bulldozer|tanker))\b",
                               re.IGNORECASE)
 REMOTE_DETONATION = re.compile(r"\b(?:detonated remotely|remotely detonated|remote[- ]controlled|by remote control|"
                                r"had been parked|was parked|were parked|timed device)\b", re.IGNORECASE)
 # "intercepted most of the missiles": some got through, so the strike happened
-PARTLY_STOPPED = re.compile(r"\b(?:intercept(?:ed|ing)|shot down|downed|destroyed|neutrali[sz]ed)\s+(?:most|some|several|"
-                            r"many|part|a number|the majority|half) of\b", re.IGNORECASE)
+PARTLY_STOPPED = re.compile(r"\b(?:(?:intercept(?:ed|ing)|shot down|downed|destroyed|neutrali[sz]ed)\s+(?:most|some|several|"
+                            r"many|part|a number|the majority|half) of|(?:most|some|several|many|the majority|all but "
+                            r"(?:one|two|three|a few))(?: of (?:them|the \w+))? (?:were|was) (?:shot down|intercepted|downed|"
+                            r"destroyed|neutrali[sz]ed))\b", re.IGNORECASE)
+# taxonomy: "devices that blow up early and kill only the people handling them" are a disrupted use
+EARLY_BLAST = re.compile(r"\b(?:went off (?:early|prematurely)|(?:exploded|detonated|blew up) (?:prematurely|early)|"
+                         r"(?:while|as) (?:\w+ ){0,3}?(?:fixing|assembling|planting|making|handling|preparing|transporting|"
+                         r"rigging|laying)\b|(?:they|he|she) (?:were|was) (?:fixing|assembling|planting|making|handling|"
+                         r"preparing|transporting|rigging|laying))", re.IGNORECASE)
+# taxonomy: "If the bomber is stopped ... before the explosives go off" it is disrupted; a blast that
+# killed or wounded others was not stopped
+HARMING_OTHERS = re.compile(r"\b(?:killing|wounding|injuring)\s+(?!(?:him|her|them|himself|herself|themselves|"
+                            r"the (?:attacker|bomber|assailant|driver|militants?))\b)", re.IGNORECASE)
 # What came before the told event: "clashed with X on Thursday, hours after a roadside bomb hit ..."
 LATER_THAN = re.compile(r",?\s+(?:hours|days|minutes|a day|two days|a week|weeks|shortly|soon|just)\s+after\b.*$",
                         re.IGNORECASE | re.DOTALL)

@@ -98,11 +98,28 @@ _INTENT = re.compile(r"^(?:readiness|plans?|intentions?|intent|willingness|prepa
 # Disasters, accidents and illness kill without a conflict actor; ACLED codes none of them (an unexplained
 # blast at an arms depot is its "Other", and that names the depot).
 _MISHAP = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|landslides?|mudslides?|cyclones?|"
+                     r"lightning|(?:chlorine|ammonia|chemical|gas|fuel) leaks?|gas explosions?|capsiz\w+|"
+                     r"(?:tanker|lorry|truck|bus|boat|ferry|train) (?:overturned|capsized|crashed|derailed|collided|caught fire)|"
+                     r"(?:building|bridge|roof|mine) collapsed?|collapse of (?:a|the) (?:building|bridge|roof)|"
                      r"hurricanes?|typhoons?|tornado(?:e?s)?|heatwaves?|droughts?|wildfires?|forest fires?|"
                      r"heart attack|cardiac arrest|traffic (?:accident|collision)s?|road (?:accident|crash)(?:es)?|"
                      r"car crash|bus crash|gas leak|short circuit|(?:oxygen|gas) cylinders?|boilers?|"
                      r"(?:factory|mine|refinery|plant) (?:explosion|blast|fire)|firecracker factory|fireworks? factory|"
                      r"stampede|epidemic|cholera|dengue|covid(?:-19)?)\b", re.IGNORECASE)
+# Weapons fired at no one: drills, test firings, training ranges, parades of hardware
+_EXERCISE = re.compile(r"\b(?:(?:military|naval|joint|live-fire|war|air defen[cs]e|missile) (?:drills?|exercises?)|drills|"
+                       r"exercises|war games|manoeuvres|maneuvers|test-fir(?:ed|es|ing)|test[- ]launch\w*|"
+                       r"(?:tested|testing|tests) (?:an? |the |its )?(?:new |latest )?(?:[\w-]+ ){0,2}?(?:missiles?|rockets?|drones?|"
+                       r"weapons?|systems?)|training (?:range|ground|exercise|session)s?|practi[sc](?:ed|ing|es) (?:\w+ )?"
+                       r"(?:throwing|firing|shooting|drills?|assaults?|clearing)|mock (?:targets?|attacks?|assaults?)|"
+                       r"simulated (?:attacks?|assaults?|strikes?|raids?))\b", re.IGNORECASE)
+_CASUALTY = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w+|casualt\w+)\b", re.IGNORECASE)
+# Weapons changing hands by sale or supply: "bought 5,000 tear-gas canisters", "a deal to supply TB2 drones"
+_ARMS_TRADE = re.compile(r"\b(?:bought|buys?|buying|purchas\w+|procur\w+|acquir(?:ed|es|ing)|sold|sells?|selling|"
+                         r"(?:deal|contract|agreement|order) (?:\w+ ){0,2}?(?:to (?:supply|buy|sell|deliver|purchase)|for))\s+"
+                         r"(?:[\w'’,-]+\s+){0,5}?(?:drones?|missiles?|rockets?|(?:fighter )?jets|aircraft|tanks|weapons|arms|"
+                         r"ammunition|canisters|shields|grenades|artillery|howitzers|launchers?|(?:air )?defen[cs]e systems?|"
+                         r"helicopters|warships|rifles)\b", re.IGNORECASE)
 _ARMED_CAUSE = re.compile(r"\b(?:(?<!heart )attack\w*|militants?|gunmen|insurgents?|rebels?|fighters|jihadists?|terrorists?|"
                           r"troops|soldiers|army|militia\w*|shell\w*|air ?strikes?|airstrikes?|drones?|missiles?|"
                           r"rockets?|mortars?|bomb\w*|ieds?|sabotage\w*|arson\w*|arsonists?|depot|ammunition)\b",
@@ -337,6 +354,10 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
         return 0.35, "generic"
     if BACKGROUND.search(clause):
         return 0.3, "background"
+    if _EXERCISE.search(sentence_text) and not _CASUALTY.search(sentence_text):
+        return 0.2, "exercise"  # drills, test firings and training: weapons used at no one
+    if _ARMS_TRADE.search(sentence_text):
+        return 0.2, "trade"  # weapons bought, sold or supplied are not used
     if _MISHAP.search(sentence_text) and not _ARMED_CAUSE.search(sentence_text):
         return 0.2, "mishap"  # a quake, a flood, a factory blast: deaths with no conflict actor behind them
     claim = CLAIM_ONLY.search(sentence_text)
