@@ -72,3 +72,16 @@ def test_fighters_pushed_out_of_villages_lost_ground():
     from dateline.events.taxonomy_cues import CAPTURE
     assert CAPTURE.search("Rebels pushed the militia out of three villages near the river.")
     assert not CAPTURE.search("Police pushed the protesters out of the square.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opposition supporters staged a sit-in outside the electoral commission demanding a recount, the party said.",
+     "Peaceful protest"),
+    ("Hundreds of students marching peacefully through the city centre with banners on Friday, witnesses said.",
+     "Peaceful protest"),
+    ("A soldier fired on a peaceful gathering of farmers outside the district office, killing one man, "
+     "relatives said.", "Excessive force against protesters"),
+])
+def test_a_sit_in_staged_a_march_told_as_it_goes_and_fire_on_a_peaceful_gathering_are_protest_events(
+        analyze, text, expected):
+    assert subtypes(analyze(text)) == [expected]

@@ -251,7 +251,9 @@ MISSING = re.compile(r"\b(?:unaccounted for|(?:are|were|remain|remained|still|we
 # Words without which nobody was protesting: "opened fire on the crowd" at an airport gate is an attack
 PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march(?!\s+\d)|marche[ds]|marchers|"
                              r"marching|processions?|funerals?|mourners|sit-ins?|riot\w*|chant\w*|slogans?|tear gas|"
-                             r"strikers|picket\w*|vigils?)\b", re.IGNORECASE)
+                             r"strikers|picket\w*|vigils?|(?:peaceful|public|political|opposition) gatherings?|"
+                             r"gathered (?:[\w'’-]+ ){0,4}?to (?:protest|demand|denounce|mark|celebrate|raise|commemorate|"
+                             r"call|voice|condemn))\b", re.IGNORECASE)
 # "the abduction of hundreds of boys": an abduction told as a noun is one, whatever verb carries it
 TAKING_OF_PEOPLE = re.compile(r"\b(?:abductions?|kidnappings?|mass abduction)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:people|boys|"
                               r"girls|students|pupils|schoolchildren|children|women|men|villagers|passengers|workers|"

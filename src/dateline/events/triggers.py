@@ -22,7 +22,8 @@ _STRONG = (
     r"shot|shooting|shoot|opened|fired|gunned|massacre[ds]?|execut(?:ed|ion|ions)|behead(?:ed|ing)|"
     r"abduct(?:ed|ion|ions)|kidnap(?:ped|ping|pings)?|arrest(?:ed|s)?|detain(?:ed)?|rounded|"
     r"seiz(?:ed|ure)|captur(?:ed|e)|overr(?:an|un)|stormed|recaptur(?:ed|e)|retook|liberat(?:ed|ion)|"
-    r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:ied|y|ies|ying)|march(?:ed|es)?|sit-in|block(?:ed|ing|aded)|"
+    r"protest(?:ed|s|ers|ing)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:ied|y|ies|ying)|march(?:ed|es|ing)?|sit-in|staged|"
+    r"block(?:ed|ing|aded)|"
     r"riot(?:ed|s|ers|ing)?|loot(?:ed|ing)|torch(?:ed)|burn(?:ed|t)|demolish(?:ed)|destroy(?:ed)|"
     r"blew|explo(?:ded|sion|sions|sive)|detonat(?:ed|ion)|withdr(?:ew|awn|awal)|pulled|handed|"
     r"defus(?:ed)|dismantled|intercept(?:ed|ion)|foiled|shot down|rap(?:e|ed)|lynch(?:ed|ing)|"
@@ -282,7 +283,7 @@ def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trig
         if low in WEAPON_CLASS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in PLATFORMS:
             continue  # "attack helicopters", "strike aircraft": a kind of weapon, not a happening
         rank = 0 if t.pos_ == "VERB" else 1 if t.pos_ in ("NOUN", "PROPN") else 2
-        if low in OUTCOME_WORDS or (low in ("hit", "set", "took", "opened", "landed", "fell", "moved") and not arson):
+        if low in OUTCOME_WORDS or (low in ("hit", "set", "took", "opened", "landed", "fell", "moved", "staged") and not arson):
             rank += 1.5  # outcome or light words: only when nothing better is there
         if low in hint_words:
             rank -= 1  # a word the likeliest sub-type is known for
