@@ -85,3 +85,20 @@ def test_fighters_pushed_out_of_villages_lost_ground():
 def test_a_sit_in_staged_a_march_told_as_it_goes_and_fire_on_a_peaceful_gathering_are_protest_events(
         analyze, text, expected):
     assert subtypes(analyze(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("has not been heard from since", "disappeared"), ("whereabouts remain unknown", "disappeared"),
+    ("forcibly disappeared", "disappeared"), ("authorities denied holding him", "disappeared"),
+    ("held incommunicado", "disappeared"), ("his fate is unknown", "disappeared"),
+    ("we have had no news of them", "disappeared"), ("none has returned", "disappeared"),
+    ("never came back home", "disappeared"), ("not in their custody", "disappeared"),
+    ("had no record of him", "disappeared"), ("refused to confirm where he is", "disappeared"),
+    ("none of them has been released", "disappeared"), ("have not been able to locate him", "disappeared"),
+    ("was bundled into a car", "taken"), ("was taken at a checkpoint", "taken"),
+    ("carried off five girls into the bush", "taken"), ("spirited away two men into a waiting car", "taken"),
+    ("snatched a trader from his shop", "taken"), ("pulled 20 passengers off the bus", "taken"),
+])
+def test_every_wording_of_people_gone_passes_the_quick_word_check(text, reading):
+    from dateline.events.coding_rules import people_gone
+    assert people_gone(text) == reading

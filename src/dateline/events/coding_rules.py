@@ -231,11 +231,19 @@ _DISRUPTED_CUE = re.compile(r"\b(?:intercept\w*|defus\w*|dismantl\w*|foil\w*|thw
                             r"before (?:he|she|it|they) could|neutrali[sz]ed|disarmed|air defen[cs]es?)", re.IGNORECASE)
 
 
+# what any reading of people gone must contain: asked of every sentence, so a substring test first
+_GONE_WORDS = ("took", "taken", "taking", "takes", "led ", "leading", "carri", "marched", "dragg", "bundl", "haul",
+               "pull", "snatch", "whisk", "spirit", "forced", "whereabouts", "not been", "disappear", "deny",
+               "denie", "incommunicado", "fate", "no news", "returned", "come back", "came back", "custody",
+               "no record", "refus", "been released")
+
+
 def people_gone(text: str) -> str | None:
     """"disappeared" when the text says people's fate is hidden ("has not been seen since", "none has
     returned"), "taken" when it says they were led, carried or bundled away; None when nobody is said
     to be gone or when they were killed (the killing is then the event)."""
-    if KILLED.search(text):
+    low = text.lower()
+    if not any(word in low for word in _GONE_WORDS) or KILLED.search(text):
         return None
     if DISAPPEARED.search(text):
         return "disappeared"

@@ -21,6 +21,7 @@ uses to `resolved.actors`, so every actor id on an event has a record in the ana
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -204,7 +205,8 @@ class EventExtractor:
             return []
         # One batch: every sentence, then every paragraph holding more than one of them. A
         # sentence's sub-type is read with its paragraph in view ("He had no known affiliation").
-        paras = sorted({s.paragraph for s in sentences if sum(x.paragraph == s.paragraph for x in sentences) > 1})
+        per_paragraph = Counter(s.paragraph for s in sentences)
+        paras = sorted(i for i, n in per_paragraph.items() if n > 1)
         paragraph_texts = {s.paragraph: s.paragraph_text for s in sentences}
         texts = [s.text for s in sentences] + [paragraph_texts[i] for i in paras]
         p_event, p_sub = self.classifier.scores(texts)
