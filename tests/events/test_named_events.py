@@ -102,3 +102,12 @@ def test_a_sit_in_staged_a_march_told_as_it_goes_and_fire_on_a_peaceful_gatherin
 def test_every_wording_of_people_gone_passes_the_quick_word_check(text, reading):
     from dateline.events.coding_rules import people_gone
     assert people_gone(text) == reading
+
+
+def test_a_march_to_mark_an_anniversary_is_a_protest_and_one_announced_is_not(analyze):
+    told = analyze("Relatives of detainees marched through the capital on Sunday carrying portraits of their "
+                   "missing sons to mark the anniversary of their arrest.")
+    assert subtypes(told) == ["Peaceful protest"]
+    planned = analyze("The families will march through the capital next Sunday to mark the anniversary, "
+                      "organisers said.")
+    assert subtypes(planned) == []

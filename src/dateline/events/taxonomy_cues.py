@@ -77,6 +77,11 @@ GROUP_CHANGE = re.compile(r"\b(?:(?:announced|formed|forged|sealed|declared|crea
                           r"relocat(?:ed|ing) (?:its|their|the)|(?:named|appointed|chose|elected) (?:an? |its |their )?"
                           r"new (?:leader|commander|emir|chief)|dissolved (?:itself|the group)|split (?:from|into))\b",
                           re.IGNORECASE)
+# A crowd's own protest act told as done: "marched down the avenue", "staged a sit-in", "blocked a bridge"
+PROTEST_ACT = re.compile(r"\b(?:marched|rallied|protested|demonstrated|took to the streets|(?:staged|held|organi[sz]ed) "
+                         r"(?:a |an )?(?:[\w-]+ )?(?:sit-in|protest|rally|march|demonstration|vigil|strike)|"
+                         r"blocked (?:a |the )?(?:[\w-]+ ){0,2}?(?:road|intersection|highway|street|bridge|junction|square))\b",
+                         re.IGNORECASE)
 # taxonomy's "Other": "non-weapon confrontations between foreign forces"
 NO_WEAPONS = re.compile(r"\b(?:no (?:weapons|shots|arms|guns|firearms) (?:were|was) (?:used|fired|drawn)|without (?:firing a "
                         r"shot|weapons|a shot being fired)|with (?:their )?(?:fists|bare hands)|fist-?fights?|"
