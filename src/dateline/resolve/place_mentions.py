@@ -37,6 +37,12 @@ _REGION_AFTER = r"countryside|province|governorate|region|desert|district|outski
 _AFTER = re.compile(rf"^(?:['’]s)?\s+({_REGION_AFTER})\b", re.I)
 # An article-joined tail the model cut off: "Deir" + " ez-Zor", "Ras" + " al-Ain".
 _ARTICLE_TAIL = re.compile(r"^[\s-]+(?:[Aa]l|[Ee][lz]|[Aa]sh|[Aa][rsdtzn])-[A-Z][\w’']+")
+# A capitalised word right before a place span, which may be the first word of its name.
+_HEAD_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)\s+$")
+_NOT_A_HEAD = frozenset({"the", "in", "at", "on", "of", "from", "to", "near", "and", "but", "as", "by", "for", "with",
+                         "into", "outside", "north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "greater", "rural", "when", "while", "after", "before", "since",
+                         "during", "across", "around", "toward", "towards", "inside", "over", "under", "a", "an"})
 _DATE_WORDS = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|"
                          r"satur|sun)day)\b", re.I)
@@ -109,6 +115,7 @@ class PlaceMentionRepair:
                 m.label, m.source = "GPE", "rule"
         for m in mentions:
             if m.label in PLACE_LABELS:
+                self._extend_head(doc.text, m, country)
                 self._extend_tail(doc.text, m, country)
                 self._widen(doc.text, m, country)
             self._landmark(doc.text, m)
@@ -167,6 +174,18 @@ class PlaceMentionRepair:
             phrase = text[start:end]
             if self.gazetteer.resolve(phrase, country_hint=country) is not None:
                 m.start, m.end, m.text = start, end, phrase
+
+    def _extend_head(self, text: str, m: Mention, country: str | None) -> None:
+        """"Dera" + "Ismail Khan", "Velyka" + "Pysarivka": a capitalised word the model left off the
+        front of a name, when the whole is an exact gazetteer name in the story's country."""
+        head = _HEAD_WORD.search(text[max(0, m.start - 30):m.start])
+        if head is None or head.group(1).lower() in _NOT_A_HEAD or head.group(1).endswith(("'s", "’s")):
+            return  # "Khartoum's al-Riyadh": the town the name is in, not part of it
+        whole = text[m.start - len(head.group(0)):m.end]
+        match = self.gazetteer.resolve(whole, country_hint=country)
+        if match is not None and match.candidate.match == "exact" and match.method.startswith("name:") \
+                and (country is None or match.candidate.country == country):
+            m.start, m.text = m.start - len(head.group(0)), whole
 
     def _extend_tail(self, text: str, m: Mention, country: str | None) -> None:
         """"Deir" + " ez-Zor": a name the model cut before its article, when the whole is a name."""

@@ -77,9 +77,18 @@ def _towns(placed: list[Mention], country: str | None) -> list[Mention]:
             and (country is None or m.place.get("country") == country)]
 
 
-def _town_for(site: Mention, placed: list[Mention], country: str | None = None) -> Mention | None:
-    """The town a named site is in: the nearest town named before it, else the one named most."""
+_SITE_IN = re.compile(r"^[\s,]*(?:in|at|near|outside|of|on the outskirts of)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+
+
+def _town_for(site: Mention, placed: list[Mention], country: str | None = None,
+              text: str | None = None) -> Mention | None:
+    """The town a named site is in: the town named right after it ("the police station in Dera
+    Ismail Khan"), else the nearest named before it, else the one named most."""
     towns = _towns(placed, country)
+    if text is not None:
+        after = [m for m in towns if site.end <= m.start and _SITE_IN.match(text[site.end:m.start])]
+        if after:
+            return after[0]
     before = [m for m in towns if m.end <= site.start and site.start - m.end < 400]
     if before:
         return before[-1]
@@ -344,7 +353,7 @@ class PlaceLinker:
             linked += self._contain(places, text, country)
         for m in places:
             if m.place is None and m.label == "FAC":
-                town = _town_for(m, linked, country)
+                town = _town_for(m, linked, country, text)
                 if town is not None:
                     m.place = dict(town.place, geo_precision=2, method=f"landmark:{town.text}")
                     linked.append(m)
