@@ -111,6 +111,27 @@ def is_background(doc: Document, d: DateMention | None) -> bool:
     return gap.days > BACKGROUND_DAYS
 
 
+# A time phrase put first that points back ("Last month, four soldiers were killed ...", "In May, a
+# guided bomb destroyed ...") sets what follows apart from the news as its context.
+FRONTED_BACK = re.compile(r"^\W*(?:last (?:week|month|year|weekend|spring|summer|autumn|winter)|earlier this (?:week|month|"
+                           r"year)|(?:in|on|since|by) (?:early |mid-?|late )?(?:january|february|march|april|may|june|july|"
+                           r"august|september|october|november|december)\b(?! \d{1,2}\b)|"
+                           r"(?:a|one|two|three|several|a few) (?:weeks?|months?|years?) ago)\b,?", re.IGNORECASE)
+FRONTED_DAYS = 7
+
+
+def fronted_background(doc: Document, sentence: str, d: DateMention | None) -> bool:
+    """Whether the sentence opens with a time phrase pointing back at least a week before publication:
+    the context a report gives its news, which a dataset coding each report would count twice."""
+    if d is None or doc.published is None or d.value is None or not FRONTED_BACK.match(sentence):
+        return False
+    try:
+        gap = date.fromisoformat(doc.published.start) - date.fromisoformat(d.value.start)
+    except ValueError:
+        return False
+    return gap.days >= FRONTED_DAYS
+
+
 def set_when(e: Event, doc: Document, d: DateMention | None) -> None:
     """The sentence's date at its precision, else the publication date one step less precise."""
     if d is not None:
