@@ -157,3 +157,19 @@ def test_lightning_and_an_industrial_leak_are_no_conflict_event(analyze):
     assert types(analyze("Lightning killed six herders and dozens of cattle in the hills above the town on "
                          "Monday.")) == []
     assert types(analyze("An ammonia leak at a fertiliser plant sent 30 workers to hospital on Tuesday.")) == []
+
+
+def test_what_a_weapon_can_do_is_no_event(analyze):
+    assert types(analyze("A loitering munition can strike a tank from forty kilometres away.")) == []
+    assert types(analyze("Rebels could seize the town within days.")) == []
+    assert types(analyze("Gunmen kill five in attack on church in Owo")) == ["Violence against civilians"]
+
+
+def test_a_sentence_whose_only_finite_verb_is_a_modal_tells_no_event_but_a_hedged_past_does():
+    from dateline.events.triggers import Trigger, assertion
+
+    can = _tagged("An/DET/DT FPV/PROPN/NNP drone/NOUN/NN can/AUX/MD hunt/VERB/VB a/DET/DT tank/NOUN/NN")
+    assert assertion(can, Trigger(2, can[2].idx, can[2].idx + 5, "drone"), "An FPV drone can hunt a tank")[1] == "modal"
+    may = _tagged("The/DET/DT strike/NOUN/NN may/AUX/MD have/AUX/VB killed/VERB/VBN five/NUM/CD people/NOUN/NNS")
+    assert assertion(may, Trigger(1, may[1].idx, may[1].idx + 6, "strike"), "The strike may have killed five people") \
+        == (1.0, None)

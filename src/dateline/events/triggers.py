@@ -338,6 +338,8 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
     near = words[:4]
     if any(w in MODALS for w in near):
         return 0.15, "modal"
+    if _only_possible(tokens):
+        return 0.15, "modal"  # "An FPV drone can hunt a tank": what a weapon can do, no verb telling a past
     if any(w in NEGATIONS for w in near[:3]) and not _no_harm(tokens, i):
         return 0.1, "negation"
     if near[:1] == ["to"] or "going" in near[:3]:
@@ -380,6 +382,14 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
 # "Villagers beat to death a man"); those spelt like the present ("beat", "hit") are read as past too.
 _PAST_FORM = re.compile(r"^(?:(?:re|over|under)?took|fought|shot|struck|blew|threw|stole|broke|fled|overran|"
                         r"tore|drove|withdrew|overthrew|swept|seized|stormed|beat|hit|shut|burst|\w+ed)$", re.IGNORECASE)
+
+
+def _only_possible(tokens: list) -> bool:
+    """A sentence whose only finite verb is a modal's: it tells what can or would happen, nothing that did.
+    "may have killed" tells a past event, only hedged."""
+    modal = [k for k, t in enumerate(tokens) if t.tag_ == "MD"]
+    return bool(modal) and not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in tokens) and \
+        not any(k + 1 < len(tokens) and tokens[k + 1].text.lower() == "have" for k in modal)
 
 
 def clause_of(text: str, start: int, end: int) -> str:
