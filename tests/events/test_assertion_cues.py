@@ -173,3 +173,9 @@ def test_a_sentence_whose_only_finite_verb_is_a_modal_tells_no_event_but_a_hedge
     may = _tagged("The/DET/DT strike/NOUN/NN may/AUX/MD have/AUX/VB killed/VERB/VBN five/NUM/CD people/NOUN/NNS")
     assert assertion(may, Trigger(1, may[1].idx, may[1].idx + 6, "strike"), "The strike may have killed five people") \
         == (1.0, None)
+
+
+def test_talks_that_end_without_a_deal_are_no_agreement(analyze):
+    assert types(analyze("Talks between the two factions in Doha ended on Sunday without agreement on a truce, "
+                         "the mediators said.")) == []
+    assert types(analyze("The two factions signed a truce in Doha on Sunday, the mediators said.")) == ["Strategic developments"]

@@ -668,3 +668,15 @@ def test_a_forced_marriage_to_fighters_is_sexual_violence():
     p = {"Change to group/activity": 0.7, "Sexual violence": 0.3}
     text = "Women freed from the group said they had been forced to marry its fighters."
     assert top(apply_text_rules(dict(p), text, text)) == "Sexual violence"
+
+
+def test_vehicles_torched_with_nobody_hurt_are_property_destroyed_not_a_battle():
+    p = {"Armed clash": 0.5, "Looting/property destruction": 0.3, "Attack": 0.2}
+    text = "Cartel gunmen torched a dozen trucks at roadblocks outside the city overnight; nobody was hurt."
+    assert top(apply_trigger_rules(dict(p), "torched", text)) == "Looting/property destruction"
+
+
+def test_a_body_found_with_gunshot_wounds_is_a_killing_not_an_abduction():
+    p = {"Abduction/forced disappearance": 0.6, "Attack": 0.4}
+    text = "The body of an abducted engineer was found near the river on Friday with gunshot wounds, police said."
+    assert top(apply_text_rules(dict(p), text, text)) == "Attack"

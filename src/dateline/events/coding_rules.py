@@ -269,7 +269,8 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         # taxonomy: force "against protesters"; with none told, an attack or whatever else the model read
         _shift(p, EXCESSIVE, [ATTACK, CLASH, "Other"], STRONG)
     if BODIES.search(text) and not GRAVE.search(text):
-        _shift_family(p, ("Other", CHANGE), [ATTACK], STRONG)
+        # "the body of a kidnapped trader was found with gunshot wounds": the killing is the event
+        _shift_family(p, ("Other", CHANGE, ABDUCTION), [ATTACK], STRONG)
     if DOWNED.search(text) and not PARTLY_STOPPED.search(text):
         # "air defences destroyed 19 of the 24 drones launched": what was stopped, not what struck
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
@@ -460,8 +461,8 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if DEAL.search(text) and not (HANDOVER.search(text) and UNDER_DEAL.search(text)):
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH), [AGREEMENT], WEAK)
     if TAKEN.search(text) and not HARMED.search(text):
-        # a crowd burning or ransacking is a riot, which only the actors tell apart
-        _shift_family(p, (CHANGE, ARRESTS, ATTACK, GOV, NSA), [LOOTING], STRONG)
+        # a crowd burning or ransacking is a riot, which only the actors tell apart; nobody fought
+        _shift_family(p, (CHANGE, ARRESTS, ATTACK, CLASH, GOV, NSA), [LOOTING], STRONG)
     crowd = CROWD_WORDS.search(text)
     if TAKEN.search(text) and not HARMED.search(text) and not crowd and ORGANISED_ARMS.search(text):
         _shift_family(p, (MOB, VIOLENT_DEMO), [LOOTING], STRONG)  # "gunmen set ablaze the office"

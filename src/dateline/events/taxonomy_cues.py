@@ -48,7 +48,9 @@ KIDNAP = re.compile(r"\b(?:kidnapp?\w*|abduct\w*|hostages?|ransom|snatched)\b", 
 DOWNED = re.compile(r"\b(?:shot down|downed|intercept(?:ed|ing)|(?:destroyed|neutrali[sz]ed) (?:\d+ (?:of|out of) (?:the )?\d+ |"
                     r"all \w+ )(?:\w+ )?(?:drones|missiles|rockets|uavs|shaheds))\b", re.IGNORECASE)
 # taxonomy: "Bodies found with signs of violence, when the report attributes them ..., are coded here" (Attack)
-BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:dumped|(?:bearing|with) (?:gunshot|bullet|stab|torture|"
+BODIES = re.compile(r"\b(?:(?:bodies|corpses|body) (?:of )?(?:[\w'’-]+ ){0,10}?(?:found|discovered|recovered) (?:[\w'’-]+ ){0,6}?"
+                    r"(?:with|bearing) (?:gunshot|bullet|stab|torture)|"
+                    r"(?:bodies|corpses|body) (?:\w+ ){0,4}?(?:dumped|(?:bearing|with) (?:gunshot|bullet|stab|torture|"
                     r"signs)|(?:found|discovered) (?:shot|strangled|beheaded|hanged|executed|stabbed|tortured|"
                     r"with (?:their|his|her) hands tied))|found (?:strangled|shot dead|beheaded|hanged|executed|stabbed|"
                     r"tortured))\b", re.IGNORECASE)
@@ -126,9 +128,9 @@ DEAL = re.compile(r"\b(?:agreed (?:to|on|for|that)|reached (?:an? |the )?(?:[\w-
                   r"in exchange (?:for|of) (?:the (?:release|freedom) of |the )?(?:prisoners|detainees|hostages|captives))\b",
                   re.IGNORECASE)
 TAKEN = re.compile(r"\b(?:loot(?:ed|ing)|stole|stolen|steal(?:ing|s)?|plunder(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|"
-                   r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|(?:burn(?:ed|t)|razed|"
-                   r"demolish(?:ed|ing)|bulldoz(?:ed|ing)) (?:down )?(?:\w+ )?(?:houses|homes|fields|crops|shops|"
-                   r"vehicles|offices?|buildings|mosques|churches|schools))\b", re.IGNORECASE)
+                   r"emptied the (?:safes?|vaults?|stores?|warehouses?)|set (?:ablaze|fire to)|(?:burn(?:ed|t)|razed|torch(?:ed|ing)|"
+                   r"demolish(?:ed|ing)|bulldoz(?:ed|ing)) (?:down )?(?:\w+ ){0,2}?(?:houses|homes|fields|crops|shops|"
+                   r"vehicles|cars|trucks|buses|lorries|tankers|offices?|buildings|mosques|churches|schools))\b", re.IGNORECASE)
 DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|rounded up|taken into custody|apprehend\w*|nabbed)\b", re.IGNORECASE)
 RESTRAINED = re.compile(r"\b(?:tear[- ]?gas|water cannons?|batons?|baton-charg\w*|dispers\w*|kettl\w*|pushed back|"
                         r"scuffl\w*|rubber bullets|(?:shots|fired|firing) (?:\w+ )?in(?:to)? the air|warning shots|"

@@ -342,6 +342,8 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
         return 0.15, "modal"  # "An FPV drone can hunt a tank": what a weapon can do, no verb telling a past
     if any(w in NEGATIONS for w in near[:3]) and not _no_harm(tokens, i):
         return 0.1, "negation"
+    if "without" in near[:2] or (_DEAL_WORD.match(tokens[i].text) and _NO_DEAL.search(sentence_text)):
+        return 0.1, "negation"  # "talks ended without agreement on a ceasefire", "failed to reach a deal"
     if near[:1] == ["to"] or "going" in near[:3]:
         # "plans to attack", "threatened to storm": look at the verb that governs the infinitive
         gov = next((w for w in words[1:5] if IRREALIS.match(w)), None)
@@ -382,6 +384,12 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
 # "Villagers beat to death a man"); those spelt like the present ("beat", "hit") are read as past too.
 _PAST_FORM = re.compile(r"^(?:(?:re|over|under)?took|fought|shot|struck|blew|threw|stole|broke|fled|overran|"
                         r"tore|drove|withdrew|overthrew|swept|seized|stormed|beat|hit|shut|burst|\w+ed)$", re.IGNORECASE)
+
+
+_DEAL_WORD = re.compile(r"^(?:agree\w*|agreements?|deals?|ceasefires?|truces?|accords?|signed|sign)$", re.IGNORECASE)
+_NO_DEAL = re.compile(r"\b(?:without|failed to (?:reach|agree|sign)|no) (?:an? |any )?(?:agreement|deal|accord|"
+                      r"breakthrough)\b|\b(?:talks|negotiations) (?:\w+ ){0,3}?(?:collapsed|broke down|stalled|failed)\b",
+                      re.IGNORECASE)
 
 
 def _only_possible(tokens: list) -> bool:
