@@ -38,7 +38,7 @@ from scipy.optimize import minimize
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from dateline.events.location import plausible_candidates, rule_score  # noqa: E402
+from dateline.events.location import first_unqualified, plausible_candidates, qualifiers, rule_score  # noqa: E402
 from dateline.events.location_features import FEATURES, candidate_matrix  # noqa: E402
 from dateline.events.location_ranker import LocationRanker, export_ranker, gated_pick  # noqa: E402
 
@@ -111,21 +111,30 @@ def as_mentions(row: dict) -> list[SimpleNamespace]:
     return [SimpleNamespace(**c) for c in row["candidates"]]
 
 
-def groups(rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray, list[float]]]:
-    """(features, which candidates overlap gold, rule scores) for each row with candidates."""
+Group = tuple[np.ndarray, np.ndarray, list[float], list[bool]]
+
+
+def groups(rows: list[dict]) -> list[Group]:
+    """(features, which candidates overlap gold, rule scores, which are mere qualifiers that
+    `choose_place` passes over) for each row with candidates."""
     out = []
     for row in rows:
         ms = plausible_candidates(as_mentions(row), row["text"])
         rules = [rule_score(m, row["text"], row["trigger"]) for m in ms]
         x = candidate_matrix(ms, row["text"], row["trigger"], rule_scores=rules)
         y = np.array([any(m.start < b and a < m.end for a, b in row["gold"]) for m in ms], dtype=bool)
-        out.append((x, y, rules))
+        out.append((x, y, rules, qualifiers(ms, row["text"])))
     return out
 
 
-def fit(train: list[tuple[np.ndarray, np.ndarray, list[float]]], l2: float) -> np.ndarray:
+def ranked(scores) -> list[int]:
+    """Indices best first; ties keep the earlier candidate, as `np.argmax` does."""
+    return sorted(range(len(scores)), key=lambda i: -scores[i])
+
+
+def fit(train: list[Group], l2: float) -> np.ndarray:
     """Conditional logit: maximise log softmax(x·w)[gold] per sentence; several gold spans pool."""
-    usable = [(x, y) for x, y, _ in train if y.any() and len(y) > 1]
+    usable = [(x, y) for x, y, _, _ in train if y.any() and len(y) > 1]
     xs = np.vstack([x for x, _ in usable])
     ys = np.concatenate([y for _, y in usable]).astype(np.float64)
     bounds = np.cumsum([0] + [len(y) for _, y in usable])
@@ -149,12 +158,13 @@ def fit(train: list[tuple[np.ndarray, np.ndarray, list[float]]], l2: float) -> n
     return res.x / scale
 
 
-def accuracy(held: list[tuple[np.ndarray, np.ndarray, list[float]]], pick) -> dict:
-    """Top-1 accuracy where the gold place is a candidate, and over every sentence with a gold place."""
-    answerable = [(x, y, r) for x, y, r in held if y.any()]
-    right = sum(bool(y[pick(x, r)]) for x, y, r in answerable)
-    multi = [(x, y, r) for x, y, r in answerable if len(y) > 1]
-    right_multi = sum(bool(y[pick(x, r)]) for x, y, r in multi)
+def accuracy(held: list[Group], pick) -> dict:
+    """Top-1 accuracy where the gold place is a candidate, and over every sentence with a gold place.
+    `pick(x, rule_scores, qualifier_flags)` gives the chosen index."""
+    answerable = [g for g in held if g[1].any()]
+    right = sum(bool(y[pick(x, r, f)]) for x, y, r, f in answerable)
+    multi = [g for g in answerable if len(g[1]) > 1]
+    right_multi = sum(bool(y[pick(x, r, f)]) for x, y, r, f in multi)
     return {"answerable": len(answerable), "correct": right, "accuracy": round(right / max(1, len(answerable)), 4),
             "multi_candidate": len(multi), "multi_correct": right_multi,
             "multi_accuracy": round(right_multi / max(1, len(multi)), 4)}
@@ -182,6 +192,13 @@ def load_rows(args: argparse.Namespace) -> dict[str, list[dict]]:
     return rows
 
 
+def _as_chosen(scores, flags: list[bool], first: int | None = None) -> int:
+    """The index `choose_place` would return: the pick (`first`, else the best score), unless it is
+    a mere qualifier, then the best-scored candidate that is not."""
+    best = int(np.argmax(scores)) if first is None else first
+    return first_unqualified(ranked(scores), flags) if flags[best] else best
+
+
 def held_out_figures(rows: dict[str, list[dict]], ranker: LocationRanker) -> dict:
     """Rules vs ranker on the Halterman held-out fifth and on dateline's dev fold 0."""
     out = {}
@@ -189,9 +206,10 @@ def held_out_figures(rows: dict[str, list[dict]], ranker: LocationRanker) -> dic
                             ("dev_events_fold0", [r for r in rows["dev"] if r.get("fold") == 0])):
         held = groups([r for r in held_rows if r["candidates"]])
         print(name)
-        out[name] = {"rules": report("rules", held_rows, held, lambda x, r: int(np.argmax(r))),
-                     "ranker": report("ranker", held_rows, held, lambda x, r: int(np.argmax(ranker.scores(x)))),
-                     "gated": report("gated", held_rows, held, lambda x, r: gated_pick(ranker.scores(x), r))}
+        out[name] = {"rules": report("rules", held_rows, held, lambda x, r, f: _as_chosen(r, f)),
+                     "ranker": report("ranker", held_rows, held, lambda x, r, f: _as_chosen(ranker.scores(x), f)),
+                     "gated": report("gated", held_rows, held,
+                                     lambda x, r, f: _as_chosen(ranker.scores(x), f, gated_pick(ranker.scores(x), r)))}
     return out
 
 
@@ -211,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     train = groups(train_rows)
     ranker = LocationRanker(FEATURES, fit(train, args.l2))
     figures = held_out_figures(rows, ranker)
-    digest = hashlib.sha256(np.vstack([x for x, _, _ in train]).tobytes()).hexdigest()
+    digest = hashlib.sha256(np.vstack([x for x, _, _, _ in train]).tobytes()).hexdigest()
     data = ["event_location/labeled_text.jsonl.zip (Halterman, MIT): all but the held-out fifth"]
     if not args.no_dev:
         data.append("dateline-dev-events/events.jsonl (CC0): folds 1-4")

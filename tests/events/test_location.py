@@ -184,3 +184,72 @@ def test_where_people_are_driven_to_or_reinforcements_come_from_is_no_event_plac
     # a violent event keeps the only place its sentence names
     raid = "Gunmen killed two men who had arrived from Aleppo the day before."
     assert choose_place(places(raid, ("Aleppo", "GPE", TOWN)), raid, raid.index("killed"))[0].text == "Aleppo"
+
+
+REGION = {"feature_code": "ADM1", "geo_precision": 3}
+CAPITAL = {"feature_code": "PPLC", "geo_precision": 1, "population": 4_000_000}
+SUBURB = {"feature_code": "PPL", "geo_precision": 1, "population": 300_000}
+
+
+@EVERY_METHOD
+def test_a_unit_named_after_a_region_is_not_where_its_troops_fought(method):
+    text = ("Troops of the East group of forces took full control of the village after a week of assaults, "
+            "the ministry said.")
+    east = places(text, ("East", "GPE", REGION))
+    assert choose_place(east, text, text.index("took"), method=method) is None
+    # with the village named and resolved, the village is the place
+    named = text.replace("the village after", "the village of Staromaiorske after")
+    assert pick(named, "took", [("East", "GPE", REGION), ("Staromaiorske", "GPE", TOWN)], method) == "Staromaiorske"
+
+
+@EVERY_METHOD
+def test_the_city_that_only_says_where_a_suburb_lies_gives_way_to_the_suburb(method):
+    text = "Police fired tear gas at stone-throwing youths in the Nairobi suburb of Kawangware on Tuesday."
+    named = [("Nairobi", "GPE", CAPITAL), ("Kawangware", "GPE", SUBURB)]
+    assert pick(text, "fired", named, method) == "Kawangware"
+
+
+@EVERY_METHOD
+def test_a_named_district_of_a_city_is_still_the_place_when_the_city_follows(method):
+    # the same words, the other way round: the first name is the district, the city comes after
+    text = "A car bomb tore through a crowded market in the Karrada district of Baghdad on Thursday evening."
+    named = [("Karrada", "GPE", SUBURB), ("Baghdad", "GPE", CAPITAL)]
+    assert pick(text, "tore", named, method) == "Karrada"
+
+
+@EVERY_METHOD
+def test_protesters_blocking_a_road_named_for_another_town_are_coded_where_they_live(method):
+    text = ("Hundreds of people from Bakura blocked the Talata Mafara road with burning tyres on Tuesday "
+            "to demand the release of their relatives.")
+    named = [("Bakura", "GPE", TOWN), ("Talata Mafara", "GPE", TOWN)]
+    assert pick(text, "blocked", named, method) == "Bakura"
+    # a road the sentence names alone still places the event
+    alone = "Gunmen ambushed travellers on the Talata Mafara road on Tuesday night."
+    assert pick(alone, "ambushed", [("Talata Mafara", "GPE", TOWN)], method) == "Talata Mafara"
+
+
+@EVERY_METHOD
+def test_shelling_is_coded_where_the_shells_fell_not_where_they_were_fired_from(method):
+    text = ("Mortar bombs fired from positions outside Kadugli fell on the village of Tillo on Sunday, "
+            "killing six traders.")
+    named = [("Kadugli", "GPE", TOWN), ("Tillo", "GPE", TOWN)]
+    assert pick(text, "fired", named, method) == "Tillo"
+    # a shot fired "from close range in" a town was fired in it
+    close = "A police officer was shot from close range in Kadugli by a man on a motorbike."
+    assert pick(close, "shot", [("Kadugli", "GPE", TOWN)], method) == "Kadugli"
+
+
+@EVERY_METHOD
+def test_the_village_that_was_struck_beats_the_region_named_first(method):
+    text = ("In the Kherson region, Russian drones dropped explosives on a bus in the village of Bilozerka, "
+            "wounding four passengers.")
+    named = [("Kherson region", "GPE", REGION), ("Bilozerka", "GPE", TOWN)]
+    assert pick(text, "dropped", named, method) == "Bilozerka"
+
+
+@EVERY_METHOD
+def test_a_road_named_by_both_its_ends_still_places_the_blast_on_it(method):
+    text = ("An IED struck a military truck on the Damboa-Maiduguri road on Friday, killing four soldiers, "
+            "residents of Konduga said.")
+    named = [("Damboa-Maiduguri", "GPE", TOWN), ("Konduga", "GPE", TOWN)]
+    assert pick(text, "struck", named, method) == "Damboa-Maiduguri"

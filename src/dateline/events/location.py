@@ -7,7 +7,9 @@ region beats a country; a place attached to the trigger by a locative prepositio
 X", "at X's market", "X's outskirts") beats one that only names an origin, a destination of a
 statement or an actor ("Syrian", "Damascus said"); nearer the trigger beats farther. geo_precision
 comes from the place record and is raised to 2 for "near/outskirts/countryside/outside" and to 3
-for regions and countries.
+for regions and countries. A name that only qualifies another noun is passed over for a place at
+least as specific ("the Dakar suburb of Pikine", "the Gusau road", "fired from ... Goma"), and a
+name inside a unit's ("the Centre group of forces") is no candidate at all.
 By default a trained ranker (`location_ranker`, features in `location_features`, the rules' score
 among them) makes the choice; `method="rules"` keeps the hand rules alone and `method="gated"` lets
 the ranker overrule them only where it is clearly surer.
@@ -83,10 +85,14 @@ def rule_score(m, text: str, trigger_pos: int, *, movement: bool = False) -> flo
 
 
 def plausible_candidates(mentions: list, text: str) -> list:
-    """The resolved mentions, less "Y" of "X's Y" when Y resolved into another country than X:
-    "Mosul's Old City" is not Jerusalem's, whatever the gazetteer matched, and X is then the best
-    place the text gives."""
-    candidates = [m for m in mentions if m.place]
+    """The resolved mentions that may be where the event happened.
+
+    Never a name inside a military unit's ("the Centre group of forces liberated Novoselivka": the
+    unit is not a place, even when the gazetteer has a region of that name). Less "Y" of "X's Y"
+    when Y resolved into another country than X: "Mosul's Old City" is not Jerusalem's, whatever
+    the gazetteer matched, and X is then the best place the text gives.
+    """
+    candidates = [m for m in mentions if m.place and not _UNIT_AFTER.match(text, m.end)]
     keep = []
     for m in candidates:
         owner = next((o for o in candidates if o is not m and 0 <= m.start - o.end <= 3
@@ -95,6 +101,61 @@ def plausible_candidates(mentions: list, text: str) -> list:
             continue
         keep.append(m)
     return keep or candidates
+
+
+def qualifiers(candidates: list, text: str) -> list[bool]:
+    """Per candidate, whether it only qualifies another noun while the sentence names a place at least
+    as specific: "the Dakar suburb of Pikine", "blocking the Gusau road", "shells fired from the
+    hills west of Goma landed in the camp". Such a name is passed over, not removed, so that the
+    ranker still sees the sentence as it was trained to."""
+    return [_qualifies_another(m, candidates, text) for m in candidates]
+
+
+def first_unqualified(order, flags: list[bool]) -> int:
+    """The best-ranked index (`order`: best first) that is not a mere qualifier, else the best."""
+    order = [int(i) for i in order]
+    return next((i for i in order if not flags[i]), order[0])
+
+
+# Russian and Ukrainian bulletins name units after regions and cities: "the Centre group of forces",
+# "the Dnipro group"; a brigade or regiment named for a town fights anywhere.
+_UNIT_AFTER = re.compile(r"\s+(?:group\s+of\s+(?:forces|troops)|(?:operational|tactical|army)\s+group|"
+                         r"brigade|battalion|regiment|division|corps)\b", re.IGNORECASE)
+# "the Dakar suburb of Pikine", "the Idlib town of Saraqib": the first name says where the second lies.
+_AREA_OF = re.compile(r"\s+(?:suburbs?|towns?|cit(?:y|ies)|villages?|district|region|province|governorate|county|"
+                      r"township|neighbou?rhoods?|community|settlement|outskirts|countryside)\s+of\s+(?:the\s+)?",
+                      re.IGNORECASE)
+# "blocking the Gusau road": a road named for the town it leads to, not the town. "The Damboa-Maiduguri
+# road" names both ends, and an event on it is coded at one of them.
+_ROAD_AFTER = re.compile(r"\s+(?:road|highway|motorway|expressway|bypass|route)\b", re.IGNORECASE)
+_ROUTE = re.compile(r"\w[-–/]\w")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "shells fired from the hills west of Goma landed in the camp": fire is coded where it lands.
+# Not past a locative word: "shot from close range in Kabul" happened in Kabul.
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|lobbed|shot|flown)\s+from\s+(?:the\s+)?"
+                         r"(?:(?!(?:in|at|on|near|inside|into)\s)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def _contains(outer: dict, inner: dict) -> bool:
+    """Whether `outer` is plainly the bigger place: a region around a town, or a city many times its size."""
+    so, si = specificity(outer), specificity(inner)
+    if so != si:
+        return so < si
+    return so == 3 and float(outer.get("population") or 0) > 2 * float(inner.get("population") or 0) > 0
+
+
+def _qualifies_another(m, candidates: list, text: str) -> bool:
+    """Whether `m` only qualifies another noun and the sentence offers a place at least as specific."""
+    spec = specificity(m.place)
+    area = _AREA_OF.match(text, m.end)
+    if area:  # "the Shaab neighbourhood of Baghdad" reads the other way: the bigger place says which
+        return bool(_THE_BEFORE.search(text[max(0, m.start - 6):m.start])) and any(
+            o.start == area.end() and _contains(m.place, o.place) for o in candidates)
+    road = (_ROAD_AFTER.match(text, m.end) and _THE_BEFORE.search(text[max(0, m.start - 6):m.start])
+            and not _ROUTE.search(m.text))
+    if road or _FIRED_FROM.search(text[max(0, m.start - 80):m.start]):
+        return any(o is not m and specificity(o.place) >= spec for o in candidates)
+    return False
 
 
 def _forced_destination(m, text: str, trigger_pos: int) -> bool:
@@ -135,8 +196,9 @@ def choose_place(mentions: list, text: str, trigger_pos: int, *, movement: bool 
     if not candidates:
         return None
     rules = [rule_score(m, text, trigger_pos, movement=movement) for m in candidates]
+    flags = qualifiers(candidates, text)
     if method == RULES:
-        best = max(range(len(candidates)), key=rules.__getitem__)
+        best = first_unqualified(sorted(range(len(rules)), key=lambda i: -rules[i]), flags)
         return candidates[best], rules[best]
     from .location_features import candidate_matrix
     from .location_ranker import gated_pick, shipped_ranker
@@ -144,4 +206,6 @@ def choose_place(mentions: list, text: str, trigger_pos: int, *, movement: bool 
     model = ranker if ranker is not None else shipped_ranker()
     scores = model.scores(candidate_matrix(candidates, text, trigger_pos, rule_scores=rules))
     best = int(np.argmax(scores)) if method == RANKER else gated_pick(scores, rules)
+    if flags[best]:
+        best = first_unqualified(np.argsort(-scores, kind="stable"), flags)
     return candidates[best], float(scores[best])
