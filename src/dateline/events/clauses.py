@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .triggers import BACKGROUND, OUTCOME_WORDS, TRIGGER, find_trigger, light_move_is_event, subordinate_clauses
+from .triggers import BACKGROUND, OUTCOME_WORDS, find_trigger, is_trigger, light_move_is_event, subordinate_clauses
 
 _CLAUSE_BREAK = frozenset({"while", "whereas", ";"})
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
@@ -125,7 +125,7 @@ def second_clause(sent):
     clause's, is split off: "killed three and wounded five" or "said that..." stay whole.
     """
     tokens = list(sent)
-    first = next((k for k, t in enumerate(tokens) if t.pos_ == "VERB" and TRIGGER.match(t.text)), None)
+    first = next((k for k, t in enumerate(tokens) if t.pos_ == "VERB" and is_trigger(t.text.lower())), None)
     if first is None:
         return None
     for k in range(first + 1, len(tokens) - 3):
@@ -137,7 +137,7 @@ def second_clause(sent):
         for j in range(k + 1, min(len(tokens), k + 9)):
             u = tokens[j]
             if u.pos_ == "VERB" or u.tag_ in ("VBD", "VBN"):
-                if (subject and u.tag_ == "VBD" and TRIGGER.match(u.text) and u.text.lower() not in OUTCOME_WORDS
+                if (subject and u.tag_ == "VBD" and is_trigger(u.text.lower()) and u.text.lower() not in OUTCOME_WORDS
                         and u.text.lower()[:4] != tokens[first].text.lower()[:4] and light_move_is_event(tokens, j)):
                     return sent.doc[t.i + 1:sent.end]
                 break

@@ -175,9 +175,10 @@ _SEXUAL_WORD = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual
 _CELEBRATORY = re.compile(r"\b(?:celebratory|accident\w*|stray bullets?)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=2048)
 def _told_in(rx: re.Pattern, paragraph: str) -> bool:
-    """A cue searched in a sentence's paragraph, once per paragraph: its sentences ask in turn."""
+    """A cue searched in a sentence or its paragraph, once: the rules ask the same of the same text
+    several times, and a paragraph's sentences ask in turn."""
     return rx.search(paragraph) is not None
 
 
@@ -194,11 +195,11 @@ def decisive_sub_type(text: str, context: str = "") -> str | None:
     (which `context`, the sentence's paragraph, may tell one sentence on)."""
     if _WEAPON[0][1].search(text):
         return CHEMICAL
-    if _SEXUAL.search(text):
+    if _told_in(_SEXUAL, text):
         return SEXUAL
-    if SUICIDE_ATTACKER.search(text) and not REMOTE_DETONATION.search(text) and not KIT_SEIZED.search(text):
+    if _told_in(SUICIDE_ATTACKER, text) and not _told_in(REMOTE_DETONATION, text) and not _told_in(KIT_SEIZED, text):
         return "Suicide bomb"
-    if TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
+    if _told_in(TAKING_OF_PEOPLE, text) and not _told_in(HARMED, text):
         return ABDUCTION
     opening = _SUBJECT_WEAPON.match(text)
     if opening:
@@ -243,11 +244,11 @@ def people_gone(text: str) -> str | None:
     returned"), "taken" when it says they were led, carried or bundled away; None when nobody is said
     to be gone or when they were killed (the killing is then the event)."""
     low = text.lower()
-    if not any(word in low for word in _GONE_WORDS) or KILLED.search(text):
+    if not any(word in low for word in _GONE_WORDS) or _told_in(KILLED, text):
         return None
-    if DISAPPEARED.search(text):
+    if _told_in(DISAPPEARED, text):
         return "disappeared"
-    return "taken" if PEOPLE_TAKEN.search(text) else None
+    return "taken" if _told_in(PEOPLE_TAKEN, text) else None
 
 
 def apply_text_rules(probabilities: dict[str, float], text: str, context: str = "") -> dict[str, float]:
@@ -257,24 +258,24 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     unknown (which `context`, the sentence's paragraph, may tell one sentence on), and measures such
     as curfews and closures, which are the event only when nothing violent is told beside them."""
     p = dict(probabilities)
-    if _SEXUAL.search(text):
+    if _told_in(_SEXUAL, text):
         _shift_family(p, (ARRESTS, INTERVENTION, EXCESSIVE, ATTACK, CLASH, ABDUCTION, CHANGE, "Other"), [SEXUAL], STRONG)
     elif not _told_in(_SEXUAL_WORD, context or text):
         # sexual violence is always told in words of its own; without them the text model is guessing
         _shift(p, SEXUAL, [s for s in p if s != SEXUAL], STRONG)
-    if CONFISCATED.search(text) and not DETAINED.search(text):
+    if _told_in(CONFISCATED, text) and not _told_in(DETAINED, text):
         # taxonomy: "confiscating houses and land" is looting/property destruction
         _shift_family(p, (ARRESTS, GOV, NSA, PEACEFUL, CHANGE, "Other"), [LOOTING], STRONG)
     if p.get(EXCESSIVE, 0.0) >= 0.01 and not _told_in(PROTEST_CONTEXT, context or text):
         # taxonomy: force "against protesters"; with none told, an attack or whatever else the model read
         _shift(p, EXCESSIVE, [ATTACK, CLASH, "Other"], STRONG)
-    if BODIES.search(text) and not GRAVE.search(text):
+    if _told_in(BODIES, text) and not _told_in(GRAVE, text):
         # "the body of a kidnapped trader was found with gunshot wounds": the killing is the event
         _shift_family(p, ("Other", CHANGE, ABDUCTION), [ATTACK], STRONG)
-    if DOWNED.search(text) and not PARTLY_STOPPED.search(text):
+    if _told_in(DOWNED, text) and not _told_in(PARTLY_STOPPED, text):
         # "air defences destroyed 19 of the 24 drones launched": what was stopped, not what struck
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
-    if _told_in(DISAPPEARED, context or text) or KIDNAP.search(text):
+    if _told_in(DISAPPEARED, context or text) or _told_in(KIDNAP, text):
         _shift(p, ARRESTS, [ABDUCTION], STRONG)
     gone = people_gone(text)
     if gone:
@@ -283,23 +284,23 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         _shift_family(p, (ATTACK, CLASH, LOOTING, TRANSFER, GOV, NSA, CHANGE, "Other", AGREEMENT, HQ),
                       [ABDUCTION] if gone == "disappeared" else [ABDUCTION, ARRESTS], STRONG)
     low = text.lower()
-    if ("abduct" in low or "kidnap" in low) and TAKING_OF_PEOPLE.search(text) and not HARMED.search(text):
+    if ("abduct" in low or "kidnap" in low) and _told_in(TAKING_OF_PEOPLE, text) and not _told_in(HARMED, text):
         _shift_family(p, (CHANGE, "Other", TRANSFER, HQ, PEACEFUL, ARRESTS, ATTACK), [ABDUCTION], STRONG)
-    if ("missing" in low or "unaccounted" in low) and MISSING.search(text) and ORGANISED_ARMS.search(text) \
-            and not HARMED.search(text):
+    if ("missing" in low or "unaccounted" in low) and _told_in(MISSING, text) and _told_in(ORGANISED_ARMS, text) \
+            and not _told_in(HARMED, text):
         _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other", ATTACK, ARRESTS), [ABDUCTION], STRONG)
-    if NO_WEAPONS.search(text) and not KILLED.search(text) and not _told_in(CROWD_WORDS, context or text):
+    if _told_in(NO_WEAPONS, text) and not _told_in(KILLED, text) and not _told_in(CROWD_WORDS, context or text):
         # soldiers of two forces shoving or blocking each other with no weapon used fought no battle
         _shift_family(p, (CLASH, ATTACK, MOB, VIOLENT_DEMO), ["Other"], STRONG)
-    if OTHER_MEASURE.search(text):
-        if HARMED.search(text) and not GRAVE.search(text) and not _CELEBRATORY.search(text) \
-                or MOB_WORDS.search(text) or CROWD_VIOLENCE.search(text) or TAKEN.search(text):
+    if _told_in(OTHER_MEASURE, text):
+        if _told_in(HARMED, text) and not _told_in(GRAVE, text) and not _told_in(_CELEBRATORY, text) \
+                or _told_in(MOB_WORDS, text) or _told_in(CROWD_VIOLENCE, text) or _told_in(TAKEN, text):
             # a curfew or an emergency declared after killings, riots or burning is their consequence
             _shift(p, "Other", [s for s in p if s != "Other"], STRONG)
-        elif not (DETAINED.search(text) or KIDNAP.search(text)):
+        elif not (_told_in(DETAINED, text) or _told_in(KIDNAP, text)):
             # a detention told beside a closure is the event; a capture told beside the curfew it
             # prompted stays a capture; a field or port shut is no capture
-            _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if GROUND_WORDS.search(text) else (GOV, NSA))),
+            _shift_family(p, (CHANGE, AGREEMENT, HQ, TRANSFER, ARRESTS, *(() if _told_in(GROUND_WORDS, text) else (GOV, NSA))),
                           ["Other"], STRONG)
     # a fight told first is the event; the bomb "hours after" which it came is an earlier one
     main = _before_later(text)
@@ -307,7 +308,7 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     found = [sub for sub, rx in _WEAPON if rx.search(told)]
     # Precedence follows the taxonomy: the chemical decides whatever carried it; a suicide attacker
     # decides over the vehicle bomb; a platform that flew decides over the munition it dropped.
-    if found and DISRUPTED not in p or found and not _DISRUPTED_CUE.search(text):
+    if found and DISRUPTED not in p or found and not _told_in(_DISRUPTED_CUE, text):
         winner = found[0]
         if winner == "Shelling/artillery/missile attack" and "Remote explosive/landmine/IED" in found:
             winner = "Remote explosive/landmine/IED"
@@ -319,26 +320,26 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
         if winner == AIR and _STANDOFF.search(told):
             # taxonomy: "cruise missiles (including those launched from aircraft far from the target)"
             winner = SHELLING
-        if winner == "Suicide bomb" and REMOTE_DETONATION.search(text):  # "first thought a suicide attack"
+        if winner == "Suicide bomb" and _told_in(REMOTE_DETONATION, text):  # "first thought a suicide attack"
             winner = "Remote explosive/landmine/IED"
         for sub in EXPLOSIONS:
             if sub != winner:
                 _shift(p, sub, [winner], STRONG)
-    if not found and not _EXPLOSIVE.search(text) and _DESTRUCTION.search(text):
+    if not found and not _told_in(_EXPLOSIVE, text) and _told_in(_DESTRUCTION, text):
         # Property destroyed with no weapon or explosion named: looting/destruction, not remote violence.
         _shift_family(p, EXPLOSIONS, [LOOTING], WEAK)
-    if EARLY_BLAST.search(text) and not HARMING_OTHERS.search(text):
+    if _told_in(EARLY_BLAST, text) and not _told_in(HARMING_OTHERS, text):
         # taxonomy: "devices that blow up early and kill only the people handling them"
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
-    elif HARMING_OTHERS.search(text) and DISRUPTED in p:
+    elif _told_in(HARMING_OTHERS, text) and DISRUPTED in p:
         # a blast that killed or wounded others went off: "detonated his vest when soldiers approached, killing two"
         _shift(p, DISRUPTED, [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
-    if PARTLY_STOPPED.search(text):
+    if _told_in(PARTLY_STOPPED, text):
         _shift(p, DISRUPTED, [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
-    elif not (_DISRUPTED_CUE.search(text) or EARLY_BLAST.search(text)):
+    elif not (_told_in(_DISRUPTED_CUE, text) or _told_in(EARLY_BLAST, text)):
         # with a weapon or blast named, the weapon was used; with none, nothing else is told, so the
         # mass is spread over every other sub-type and reorders none of them
-        armed = found or _EXPLOSIVE.search(text)
+        armed = found or _told_in(_EXPLOSIVE, text)
         _shift(p, DISRUPTED, [s for s in EXPLOSIONS if s in p] + [ARRESTS, "Other"] if armed
                else [s for s in p if s != DISRUPTED], STRONG)
     return p
@@ -398,31 +399,31 @@ def apply_trigger_rules(probabilities: dict[str, float], trigger: str | None, te
     p = dict(probabilities)
     # the other verbs speak only when the trigger is a light word ("was pulled from her car and shot");
     # beside a real trigger ("signed", "raped", "grave") a killing told in passing decides nothing
-    light = (trigger or "").lower() in LIGHT_TRIGGERS and not _SET_FIRE.search(text)
+    light = (trigger or "").lower() in LIGHT_TRIGGERS and not _told_in(_SET_FIRE, text)
     words = [(trigger or "").strip(), *(verbs if light else ())]
     if any(_EXPLOSIVE_TRIGGER.match(w) for w in words[:1]):
         # "Other" stays: ACLED codes accidental blasts (a depot, a gas tank) there
         _shift_family(p, [q for q in QUIET if q != "Other"], [s for s in EXPLOSIONS if s in p], STRONG)
     elif any(_LETHAL_TRIGGER.match(w) for w in words) and not (words[0].lower() == "opened"
-                                                                and not OPENED_FIRE.search(text)):
+                                                                and not _told_in(OPENED_FIRE, text)):
         _shift_family(p, QUIET, [ATTACK, CLASH], STRONG)
         if _RECIPROCAL_TRIGGER.match(words[0]):  # both sides fought: whoever else was named, a battle
             _shift(p, ATTACK, [CLASH], STRONG)
-    elif any(_CROWD_TRIGGER.match(w) for w in words[:1]) or _TO_THE_STREETS.search(text):
+    elif any(_CROWD_TRIGGER.match(w) for w in words[:1]) or _told_in(_TO_THE_STREETS, text):
         _shift_family(p, QUIET, [PEACEFUL], STRONG)
     elif _FORMATION_TRIGGER.match(words[0]):
         _shift_family(p, (GOV, NSA, CLASH, ATTACK), [CHANGE, HQ], STRONG)
-    if words[0].lower() == "signed" and AUTHORED.search(text):
+    if words[0].lower() == "signed" and _told_in(AUTHORED, text):
         # "banners signed by the cartel": a signature on a message, no deal
         _shift(p, AGREEMENT, [s for s in p if s != AGREEMENT], STRONG)
-    if _AGREE_TRIGGER.match(words[0]) and DEAL.search(text):
+    if _AGREE_TRIGGER.match(words[0]) and _told_in(DEAL, text):
         # the deal is the event word: what it settles (a release, a withdrawal) is its content
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH, "Other"), [AGREEMENT], STRONG)
-    if _RIOTING.search(text):
+    if _told_in(_RIOTING, text):
         _shift(p, PEACEFUL, [VIOLENT_DEMO, MOB], STRONG)
-    if _MATERIEL.search(text) and not _TERRAIN.search(text) and not CLEARED.search(text):
+    if _told_in(_MATERIEL, text) and not _told_in(_TERRAIN, text) and not _told_in(CLEARED, text):
         _shift_family(p, (GOV, NSA), [LOOTING], STRONG)
-    if _WRECKED.search(text) and not HARMED.search(text):  # a lethal blast stays an explosion
+    if _told_in(_WRECKED, text) and not _told_in(HARMED, text):  # a lethal blast stays an explosion
         _shift_family(p, (GOV, NSA, CLASH, *EXPLOSIONS), [LOOTING], STRONG)
     _apply_ground_and_deal_rules(p, text)
     return p
@@ -435,57 +436,57 @@ TRANSFER = "Non-violent transfer of territory"
 def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     """The taxonomy's own tests for ground changing hands without a fight, for a deal, and for
     property taken or burned with nobody attacked; who fought back; ground taken; a new base."""
-    if ONE_SIDED.search(text) and not RECIPROCAL.search(text):
+    if _told_in(ONE_SIDED, text) and not _told_in(RECIPROCAL, text):
         # "beheaded two men": the victims did not fight, and no ground changed hands unless a capture is told
         # nor is a killing of captives a change in the killers' activity ("before executing 'apostates'")
-        _shift_family(p, (CLASH, CHANGE, LOOTING) if CAPTURE.search(text) else (CLASH, GOV, NSA, CHANGE, LOOTING),
+        _shift_family(p, (CLASH, CHANGE, LOOTING) if _told_in(CAPTURE, text) else (CLASH, GOV, NSA, CHANGE, LOOTING),
                       [ATTACK], STRONG)
-    elif RECIPROCAL.search(text) and not ONE_SIDED.search(text):
+    elif _told_in(RECIPROCAL, text) and not _told_in(ONE_SIDED, text):
         _shift(p, ATTACK, [CLASH], WEAK)
         main = _before_later(text)
         if not any(rx.search(main) for _, rx in _WEAPON):  # fire traded, no shell named
             _shift_family(p, EXPLOSIONS, [CLASH], STRONG)
-    if (CAPTURE.search(text) or CLEARED.search(text)) and not NO_FIGHT.search(text):
+    if (_told_in(CAPTURE, text) or _told_in(CLEARED, text)) and not _told_in(NO_FIGHT, text):
         _shift_family(p, (CLASH, ATTACK, CHANGE), [GOV, NSA], STRONG)
-    if NEW_BASE.search(text):
+    if _told_in(NEW_BASE, text):
         _shift_family(p, (CHANGE, GOV, NSA, ATTACK, CLASH), [HQ], STRONG)
-    if NO_FIGHT.search(text):
+    if _told_in(NO_FIGHT, text):
         _shift_family(p, (GOV, NSA, CLASH, CHANGE), [TRANSFER], STRONG)
-    elif HANDOVER.search(text) and UNDER_DEAL.search(text):
+    elif _told_in(HANDOVER, text) and _told_in(UNDER_DEAL, text):
         # taxonomy: "one side withdraws and the other moves in" under a deal is the transfer; the deal is its means
         _shift_family(p, (GOV, NSA, CLASH, CHANGE, AGREEMENT, PEACEFUL), [TRANSFER], STRONG)
-    elif HANDOVER.search(text):
+    elif _told_in(HANDOVER, text):
         _shift_family(p, (CHANGE,), [TRANSFER], STRONG)
-    elif ABANDONED.search(text) and not (RECIPROCAL.search(text) or HARMED.search(text)):
+    elif _told_in(ABANDONED, text) and not (_told_in(RECIPROCAL, text) or _told_in(HARMED, text)):
         _shift_family(p, (GOV, NSA, PEACEFUL), [TRANSFER], STRONG)
-    if DEAL.search(text) and not (HANDOVER.search(text) and UNDER_DEAL.search(text)):
+    if _told_in(DEAL, text) and not (_told_in(HANDOVER, text) and _told_in(UNDER_DEAL, text)):
         _shift_family(p, (CHANGE, TRANSFER, ARRESTS, CLASH), [AGREEMENT], WEAK)
-    if TAKEN.search(text) and not HARMED.search(text):
+    if _told_in(TAKEN, text) and not _told_in(HARMED, text):
         # a crowd burning or ransacking is a riot, which only the actors tell apart; nobody fought
         _shift_family(p, (CHANGE, ARRESTS, ATTACK, CLASH, GOV, NSA), [LOOTING], STRONG)
-    crowd = CROWD_WORDS.search(text)
-    if TAKEN.search(text) and not HARMED.search(text) and not crowd and ORGANISED_ARMS.search(text):
+    crowd = _told_in(CROWD_WORDS, text)
+    if _told_in(TAKEN, text) and not _told_in(HARMED, text) and not crowd and _told_in(ORGANISED_ARMS, text):
         _shift_family(p, (MOB, VIOLENT_DEMO), [LOOTING], STRONG)  # "gunmen set ablaze the office"
-    if TAKEN_AWAY.search(text):
+    if _told_in(TAKEN_AWAY, text):
         # taxonomy: "People are taken against their will by an armed actor"; who took them decides
         # arrest or abduction, which the actor rules have already weighed
         _shift_family(p, (GOV, NSA, ATTACK, CLASH, CHANGE, LOOTING, TRANSFER), [ABDUCTION, ARRESTS], STRONG)
-    if KILLED_HELD.search(text):
+    if _told_in(KILLED_HELD, text):
         # taxonomy: "executions of detainees" are an Attack
         _shift_family(p, (ARRESTS, ABDUCTION, EXCESSIVE, INTERVENTION), [ATTACK], STRONG)
-    if crowd and RESTRAINED.search(text) and not (CROWD_VIOLENCE.search(text) or MOB_WORDS.search(text)):
+    if crowd and _told_in(RESTRAINED, text) and not (_told_in(CROWD_VIOLENCE, text) or _told_in(MOB_WORDS, text)):
         # dispersed or beaten: the force intervened; a crowd that rioted stays a riot however it was met
         _shift(p, PEACEFUL, [INTERVENTION], STRONG)
-    elif crowd and PEACEFUL_END.search(text) and not HARMED.search(text):
+    elif crowd and _told_in(PEACEFUL_END, text) and not _told_in(HARMED, text):
         _shift_family(p, (INTERVENTION, EXCESSIVE), [PEACEFUL], STRONG)
-    if crowd and DETAINED.search(text):
+    if crowd and _told_in(DETAINED, text):
         # taxonomy: "Arrests at a protest belong to the protest event"
         _shift(p, ARRESTS, [INTERVENTION], STRONG)
-    if crowd and CROWD_VIOLENCE.search(text):
+    if crowd and _told_in(CROWD_VIOLENCE, text):
         # taxonomy: "If the crowd itself was violent ... a Violent demonstration even when the security
         # forces kill people"
         _shift_family(p, (EXCESSIVE, INTERVENTION, PEACEFUL, CHANGE, "Other"), [VIOLENT_DEMO], STRONG)
-    elif crowd and HARMED.search(text) and STATE_FORCE_HARM.search(text) and not MOB_WORDS.search(text):
+    elif crowd and _told_in(HARMED, text) and _told_in(STATE_FORCE_HARM, text) and not _told_in(MOB_WORDS, text):
         # "a teacher was killed by a police bullet during the protests": force against a peaceful crowd
         _shift_family(p, (ATTACK, CLASH), [EXCESSIVE], STRONG)
     # what came "a day after" is another event; armed men named after the crowd's act were its victims
@@ -494,16 +495,16 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     if mob and not ORGANISED_ARMS.search(main):
         # "A crowd without organised arms attacks people or property outside a demonstration"
         _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)
-    elif mob and RECIPROCAL.search(text):
+    elif mob and _told_in(RECIPROCAL, text):
         _shift(p, MOB, [CLASH], STRONG)  # "vigilantes fought off bandits": two armed sides, a battle
     elif mob and not ORGANISED_ARMS.search(main, 0, mob.start()):
         # "residents stoned and burned 13 suspected gang members": a lynching, whoever the victims were
         _shift_family(p, (CLASH, ATTACK, LOOTING, TRANSFER), [MOB], STRONG)
-    if crowd and RESTRAINED.search(text) and not SERIOUS_HARM.search(text) and not LIVE_FIRE.search(text):
+    if crowd and _told_in(RESTRAINED, text) and not _told_in(SERIOUS_HARM, text) and not _told_in(LIVE_FIRE, text):
         # force short of killing or serious injury is an intervention, not excessive force
         _shift(p, EXCESSIVE, [INTERVENTION], STRONG)
-    elif crowd and RESTRAINED.search(text) and BADLY_HURT.search(text) and not CROWD_VIOLENCE.search(text) \
-            and not MOB_WORDS.search(text):
+    elif crowd and _told_in(RESTRAINED, text) and _told_in(BADLY_HURT, text) and not _told_in(CROWD_VIOLENCE, text) \
+            and not _told_in(MOB_WORDS, text):
         # taxonomy: "beatings that send people to hospital" are excessive force
         _shift(p, INTERVENTION, [EXCESSIVE], STRONG)
     if CROWD_ATTACK.search(main) and not _told_in(PROTEST_CONTEXT, text) and not ORGANISED_ARMS.search(main):

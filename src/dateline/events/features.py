@@ -59,7 +59,8 @@ def word_terms(doc: str, ngram_max: int = 2) -> list[str]:
     tokens = _TOKEN.findall(doc)
     terms = list(tokens)
     for n in range(2, min(ngram_max, len(tokens)) + 1):
-        terms.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+        # zip of shifted lists: the same n-grams in the same order, without slicing per position
+        terms.extend(map(" ".join, zip(*(tokens[k:] for k in range(n)))))
     return terms
 
 

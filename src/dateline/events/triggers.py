@@ -12,6 +12,7 @@ keeps the stage usable with a tagger + sentence splitter only (the parser is ~40
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Word forms that signal a concrete event; a word may signal several sub-types, the classifier
@@ -48,6 +49,12 @@ _STRONG = (
     r"raping|torching|abducting|detaining|arresting|storming|seizing|capturing|"
     r"ambushing|raiding|assassinating|murdering|massacring|assaulting|stabbing")
 TRIGGER = re.compile(rf"^(?:{_STRONG})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=50_000)
+def is_trigger(word: str) -> bool:
+    """Whether a word is an event word (`TRIGGER`), remembered: asked of every token of every sentence."""
+    return TRIGGER.match(word) is not None
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -114,6 +121,11 @@ _EXERCISE = re.compile(r"\b(?:(?:military|naval|joint|live-fire|war|air defen[cs
                        r"weapons?|systems?)|training (?:range|ground|exercise|session)s?|practi[sc](?:ed|ing|es) (?:\w+ )?"
                        r"(?:throwing|firing|shooting|drills?|assaults?|clearing)|mock (?:targets?|attacks?|assaults?)|"
                        r"simulated (?:attacks?|assaults?|strikes?|raids?))\b", re.IGNORECASE)
+# what any match of `_EXERCISE` / `_ARMS_TRADE` contains: a substring test spares most sentences the regex
+_EXERCISE_WORDS = ("drill", "exercise", "war game", "manoeuvre", "maneuver", "test", "training", "practi", "mock ",
+                   "simulated")
+_TRADE_WORDS = ("bought", "buy", "purchas", "procur", "acquir", "sold", "sell", "deal", "contract", "agreement",
+                "order")
 _CASUALTY = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w+|casualt\w+)\b", re.IGNORECASE)
 # Weapons changing hands by sale or supply: "bought 5,000 tear-gas canisters", "a deal to supply TB2 drones"
 _ARMS_TRADE = re.compile(r"\b(?:bought|buys?|buying|purchas\w+|procur\w+|acquir(?:ed|es|ing)|sold|sells?|selling|"
@@ -276,7 +288,7 @@ def find_trigger(tokens: list, hint_words: frozenset[str] = frozenset()) -> Trig
     for i, t in enumerate(tokens):
         low = t.text.lower()
         arson = low in _SET and _arson(tokens, i)
-        if not (TRIGGER.match(low) or low in hint_words or _naming(tokens, i) or arson):
+        if not (is_trigger(low) or low in hint_words or _naming(tokens, i) or arson):
             continue
         if not light_move_is_event(tokens, i):
             continue
@@ -359,11 +371,13 @@ def assertion(tokens: list, trigger: Trigger, sentence_text: str) -> tuple[float
         return 0.35, "generic"
     if BACKGROUND.search(clause):
         return 0.3, "background"
-    if _EXERCISE.search(sentence_text) and not _CASUALTY.search(sentence_text):
+    low = sentence_text.lower()
+    if any(w in low for w in _EXERCISE_WORDS) and _EXERCISE.search(sentence_text) \
+            and not _CASUALTY.search(sentence_text):
         return 0.2, "exercise"  # drills, test firings and training: weapons used at no one
-    if _ARMS_TRADE.search(sentence_text):
+    if any(w in low for w in _TRADE_WORDS) and _ARMS_TRADE.search(sentence_text):
         return 0.2, "trade"  # weapons bought, sold or supplied are not used
-    if _MISHAP.search(sentence_text) and not _ARMED_CAUSE.search(sentence_text):
+    if not _ARMED_CAUSE.search(sentence_text) and _MISHAP.search(sentence_text):
         return 0.2, "mishap"  # a quake, a flood, a factory blast: deaths with no conflict actor behind them
     claim = CLAIM_ONLY.search(sentence_text)
     if claim and trigger.start >= claim.start() and not CLAIM_NAMING.search(sentence_text):

@@ -88,6 +88,7 @@ class ActorResolver(ContextReadings, ProvisionalTyping):
             else:
                 self._sing[skey] = actor
         self._fuzzy_by_len: dict[int, list[str]] = {}
+        self._fuzzy_memo: dict[str, Match | None] = {}
         for key in self._norm:
             if len(key) >= fuzzy_min_length:
                 self._fuzzy_by_len.setdefault(len(key), []).append(key)
@@ -299,6 +300,15 @@ class ActorResolver(ContextReadings, ProvisionalTyping):
         return None
 
     def _fuzzy(self, text: str) -> Match | None:
+        """The pack alias `text` misspells, remembered per name: unknown names recur across documents
+        and the scan over aliases of similar length is the resolver's slowest step."""
+        if text not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) >= 50_000:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[text] = self._fuzzy_scan(text)
+        return self._fuzzy_memo[text]
+
+    def _fuzzy_scan(self, text: str) -> Match | None:
         clean = clean_surface(text)
         key = alias_key(clean)
         if is_acronym(clean) or len(key) < self.fuzzy_min_length:

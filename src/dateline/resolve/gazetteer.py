@@ -149,6 +149,7 @@ class Gazetteer:
         # The file is read-only, so an answer never goes stale; news repeats the same few hundred
         # names, and each lookup is several SQL queries. Bounded, per instance, only without `near`.
         self._memo: dict[tuple, PlaceMatch | None] = {}
+        self._candidate_memo: dict[tuple, tuple[Candidate, ...]] = {}
 
     @classmethod
     def open_default(cls, path: str | Path | None = None) -> Gazetteer:
@@ -187,7 +188,16 @@ class Gazetteer:
                    loose: bool = True) -> list[Candidate]:
         """Entries whose names match `name`: exact keys first; skeleton keys only if no exact
         match; fuzzy (same 3-letter prefix, similarity >= 85) only if neither found anything.
-        `country` (ISO2) filters. Ordered by match kind, then population."""
+        `country` (ISO2) filters. Ordered by match kind, then population. Remembered per process:
+        lookups near other places bypass `resolve`'s memo and ask the same names again."""
+        key = (name, country, limit, loose)
+        if key not in self._candidate_memo:
+            if len(self._candidate_memo) >= MEMO_SIZE:
+                self._candidate_memo.clear()
+            self._candidate_memo[key] = tuple(self._candidates(name, country=country, limit=limit, loose=loose))
+        return list(self._candidate_memo[key])
+
+    def _candidates(self, name: str, *, country: str | None, limit: int, loose: bool) -> list[Candidate]:
         key = normalize_place(name)
         if not key:
             return []
