@@ -30,6 +30,9 @@ _ABROAD_KINDS = frozenset({"government", "external_force"})
 _REPORTER_KINDS = frozenset({"media", "ngo"})
 # The vote for the story's country of one actor named (a town named by its own name casts 1.0).
 ACTOR_VOTE = 0.5
+# A country's organ of war after its name: "Russia's defence ministry", "Turkey's army"
+_STATE_ORGAN = re.compile(r"['’]s[ \t]+(?:defen[cs]e[ \t]+ministry|ministry[ \t]+of[ \t]+defen[cs]e|army|military|armed[ \t]+"
+                          r"forces|forces|troops|air[ \t]+force|navy|warplanes|jets|general[ \t]+staff)\b", re.I)
 # What follows a nationality that makes it the country's forces: "Malian army", "Iraqi troops".
 _FORCE_HEAD = re.compile(r"[ \t]+(?:armed[ \t]+forces|security[ \t]+forces|army|troops|forces|soldiers|military|"
                          r"police|gendarmes?|gendarmerie)\b", re.I)
@@ -125,7 +128,15 @@ class DocumentResolver:
         session = self.actors.session(country_hint=country)
         actors: dict[str, dict[str, Any]] = {}
         for m in sorted(mentions, key=lambda m: m.start):
-            if m.label in PLACE_LABELS or m.source in ("pronoun", "nominal"):
+            if m.source in ("pronoun", "nominal"):
+                continue
+            if m.label in PLACE_LABELS:
+                # "Russia's defence ministry said its troops ...": the country speaks as its forces
+                if _STATE_ORGAN.match(doc.text, m.end) and (m.place or {}).get("feature_code", "").startswith("PCL"):
+                    match = session.resolve(f"{m.text}'s military", context=_paragraph_of(doc, m.start))
+                    if match is not None and match.actor.kind in ("state_forces", "external_force"):
+                        m.actor = match.actor.id
+                        actors.setdefault(match.actor.id, actor_record(match.actor))
                 continue
             context = _paragraph_of(doc, m.start)
             if m.label == "ORG":
