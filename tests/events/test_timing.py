@@ -134,7 +134,6 @@ def test_an_undated_event_takes_the_publication_date_one_step_less_precise():
 
 
 def test_an_incident_a_report_opens_with_last_month_is_its_context_not_news(analyze):
-    from dateline.events.timing import fronted_background  # noqa: F401  (the rule under test)
     told = analyze("Gunmen attacked a police post in the district on Monday night, killing two officers, "
                    "police said.\n\nLast month, four soldiers were killed when militants ambushed a convoy "
                    "on the same road.", published="2024-06-12")

@@ -23,7 +23,7 @@ from .taxonomy_cues import (OPENED_FIRE, DISAPPEARED, KIDNAP, DOWNED, BODIES, GR
                              ABANDONED, SUICIDE_ATTACKER, REMOTE_DETONATION, PARTLY_STOPPED, LATER_THAN,
                              STATE_FORCE_HARM, MISSING, PROTEST_CONTEXT, TAKING_OF_PEOPLE, SERIOUS_HARM, KIT_SEIZED, AUTHORED,
                              PEOPLE_TAKEN, KILLED, NO_WEAPONS, EARLY_BLAST, HARMING_OTHERS, CROWD_ATTACK,
-                             BADLY_HURT,
+                             BADLY_HURT, HUMAN_BOMBER,
                              CONFISCATED)
 
 STATE = frozenset({"state_forces", "government"})
@@ -142,8 +142,7 @@ WEAPON_CUES: tuple[tuple[str, str], ...] = (
                         r"(?:yellow|green)\w*(?:-\w+)? gas|suffocation|irritant|chloropicrin|"
                         r"cs gas|vx)"),
     ("Suicide bomb", r"\b(?:suicide|martyrdom operation|istishhad\w*|inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vest|belt)|"
-                     r"bomber\s+(?:on (?:foot|an? (?:motorcycle|motorbike|bicycle|bike|scooter|rickshaw))|who\b|wearing|walked|"
-                     r"approached|detonated|set off|blew|rode|drove)|"
+                     + HUMAN_BOMBER + r"|"
                      r"(?:drove|rammed|driving|ramming) (?:an? |the |his |their )?(?:booby-trapped|explosives?-laden|bomb-laden|"
                      r"rigged|explosive-packed) (?:car|vehicle|truck|lorry|bulldozer|tanker))"),
     ("Air/drone strike", r"\b(?:air ?strikes?|air raids?|airstrikes?|warplanes?|jets?|aircraft|helicopters?|drones?|"
@@ -328,14 +327,16 @@ def apply_text_rules(probabilities: dict[str, float], text: str, context: str = 
     if not found and not _told_in(_EXPLOSIVE, text) and _told_in(_DESTRUCTION, text):
         # Property destroyed with no weapon or explosion named: looting/destruction, not remote violence.
         _shift_family(p, EXPLOSIONS, [LOOTING], WEAK)
+    # what went off when a stop failed: the weapon named, else any of the family
+    struck = [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p]
     if _told_in(EARLY_BLAST, text) and not _told_in(HARMING_OTHERS, text):
         # taxonomy: "devices that blow up early and kill only the people handling them"
         _shift_family(p, EXPLOSIONS, [DISRUPTED], STRONG)
     elif _told_in(HARMING_OTHERS, text) and DISRUPTED in p:
         # a blast that killed or wounded others went off: "detonated his vest when soldiers approached, killing two"
-        _shift(p, DISRUPTED, [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
+        _shift(p, DISRUPTED, struck, STRONG)
     if _told_in(PARTLY_STOPPED, text):
-        _shift(p, DISRUPTED, [s for s in found if s in p and s != DISRUPTED] or [s for s in EXPLOSIONS if s in p], STRONG)
+        _shift(p, DISRUPTED, struck, STRONG)
     elif not (_told_in(_DISRUPTED_CUE, text) or _told_in(EARLY_BLAST, text)):
         # with a weapon or blast named, the weapon was used; with none, nothing else is told, so the
         # mass is spread over every other sub-type and reorders none of them
@@ -436,6 +437,8 @@ TRANSFER = "Non-violent transfer of territory"
 def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     """The taxonomy's own tests for ground changing hands without a fight, for a deal, and for
     property taken or burned with nobody attacked; who fought back; ground taken; a new base."""
+    # what came "hours" or "a day after" is another event
+    main = _before_later(text)
     if _told_in(ONE_SIDED, text) and not _told_in(RECIPROCAL, text):
         # "beheaded two men": the victims did not fight, and no ground changed hands unless a capture is told
         # nor is a killing of captives a change in the killers' activity ("before executing 'apostates'")
@@ -443,7 +446,6 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
                       [ATTACK], STRONG)
     elif _told_in(RECIPROCAL, text) and not _told_in(ONE_SIDED, text):
         _shift(p, ATTACK, [CLASH], WEAK)
-        main = _before_later(text)
         if not any(rx.search(main) for _, rx in _WEAPON):  # fire traded, no shell named
             _shift_family(p, EXPLOSIONS, [CLASH], STRONG)
     if (_told_in(CAPTURE, text) or _told_in(CLEARED, text)) and not _told_in(NO_FIGHT, text):
@@ -489,8 +491,7 @@ def _apply_ground_and_deal_rules(p: dict[str, float], text: str) -> None:
     elif crowd and _told_in(HARMED, text) and _told_in(STATE_FORCE_HARM, text) and not _told_in(MOB_WORDS, text):
         # "a teacher was killed by a police bullet during the protests": force against a peaceful crowd
         _shift_family(p, (ATTACK, CLASH), [EXCESSIVE], STRONG)
-    # what came "a day after" is another event; armed men named after the crowd's act were its victims
-    main = _before_later(text)
+    # armed men named after the crowd's act were its victims
     mob = MOB_WORDS.search(main)
     if mob and not ORGANISED_ARMS.search(main):
         # "A crowd without organised arms attacks people or property outside a demonstration"

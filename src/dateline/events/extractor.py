@@ -115,29 +115,34 @@ def _hint_words(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _named_lift(s: Sentence) -> float:
-    """The is-event probability, lifted when the sentence names its event in the taxonomy's own words."""
-    top = max(s.probs, key=s.probs.get)
-    named = NAMED_BY_TAXONOMY.get(top)
-    if named is not None and s.probs[top] >= NAMED_SURE and named.search(s.text):
-        return min(1.0, s.p_event + NAMED_BONUS)
-    if people_gone(s.text):
-        return min(1.0, s.p_event + GONE_BONUS)
-    return s.p_event
-
-
-def _named_trigger(s: Sentence) -> Trigger | None:
-    """The first word of the taxonomy's words for the event the sentence names ("led six passengers
-    into the bush", "has not been seen since", "charging truckers a toll"), as the event word of a
-    sentence whose other words name no event."""
+def _naming(s: Sentence) -> tuple[re.Match, float] | None:
+    """Where the sentence names its event in the taxonomy's own words, and how much that lifts the
+    is-event head: a measure, deal, group change or protest act the sub-type head's likeliest reading
+    is about, else people taken away or gone without trace ("led six passengers into the bush", "has
+    not been seen since")."""
     top = max(s.probs, key=s.probs.get)
     named = NAMED_BY_TAXONOMY.get(top)
     found = named.search(s.text) if named is not None and s.probs[top] >= NAMED_SURE else None
-    if found is None and people_gone(s.text):
-        found = PEOPLE_TAKEN.search(s.text) or DISAPPEARED.search(s.text)
-    if found is None:
+    if found is not None:
+        return found, NAMED_BONUS
+    if people_gone(s.text):
+        return PEOPLE_TAKEN.search(s.text) or DISAPPEARED.search(s.text), GONE_BONUS
+    return None
+
+
+def _named_lift(s: Sentence) -> float:
+    """The is-event probability, lifted when the sentence names its event in the taxonomy's own words."""
+    naming = _naming(s)
+    return s.p_event if naming is None else min(1.0, s.p_event + naming[1])
+
+
+def _named_trigger(s: Sentence) -> Trigger | None:
+    """The first of the taxonomy's words for the event the sentence names, as the event word of a
+    sentence whose other words name no event."""
+    naming = _naming(s)
+    if naming is None:
         return None
-    at = s.start - s.shift + found.start()
+    at = s.start - s.shift + naming[0].start()
     token = next((t for t in s.span if t.idx >= at), None)
     if token is None:
         return None

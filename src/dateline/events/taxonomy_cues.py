@@ -217,11 +217,13 @@ UNDER_DEAL = re.compile(r"\bunder (?:an? |the )(?:[\w'’-]+ ){0,3}?(?:deal|agre
 ABANDONED = re.compile(r"\b(?:entered|took over|moved into|deployed (?:in|to)|took up positions)\b[^.;]{0,80}?\bafter\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:fled|withdrew|pulled out|left|abandoned|retreated)\b",
                        re.IGNORECASE)
+# "A bomber on foot", "the bomber who walked in": a person, where "bombers" alone are aircraft
+HUMAN_BOMBER = (r"bomber\s+(?:on (?:foot|an? (?:motorcycle|motorbike|bicycle|bike|scooter|rickshaw))|who\b|"
+                r"wearing|walked|approached|detonated|set off|blew|rode|drove)")
 # A suicide attacker named as such decides the sub-type; "suicide" alone may be a death or a rate.
 SUICIDE_ATTACKER = re.compile(r"\b(?:suicide (?:bomb\w*|attack\w*|vests?|belts?|car|truck|vehicle)|istishhad\w*|"
                               r"inghimasi\w*|blew (?:himself|herself|themselves) up|explosive (?:vests?|belts?)|"
-                              r"bomber\s+(?:on (?:foot|an? (?:motorcycle|motorbike|bicycle|bike|scooter|rickshaw))|who\b|"
-                              r"wearing|walked|approached|detonated|set off|blew|rode|drove)|"
+                              + HUMAN_BOMBER + r"|"
                               r"(?:drove|rammed|driving|ramming) (?:\w+ ){0,2}?(?:cars?|vehicles?|trucks?|lorr(?:y|ies)) "
                               r"(?:packed|laden|loaded|rigged|filled|stuffed) with explosives|"
                               r"(?:drove|rammed|driving|ramming) (?:an? |the |his |their )?(?:booby-trapped|explosives?-laden|"

@@ -12,8 +12,8 @@ keeps the stage usable with a tagger + sentence splitter only (the parser is ~40
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Word forms that signal a concrete event; a word may signal several sub-types, the classifier
 # decides which. Ordered strongest first: the first family that matches a token wins the trigger.
